@@ -1,0 +1,108 @@
+"""The course's instructor data: every file under ``exercises/``, checked together and indexed."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .schema.errors import ExerciseError, Problem
+from .schema.validate import load
+
+TIMELINE_FILE = Path("exercises/timeline.yml")
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The course root: $COURSEKIT_ROOT, else the nearest folder above ``start`` with ``exercises/``."""
+    if os.environ.get("COURSEKIT_ROOT"):
+        return Path(os.environ["COURSEKIT_ROOT"]).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "exercises").is_dir() and (folder / "_config.yml").is_file():
+            return folder
+    raise FileNotFoundError(f"no course root (a folder with _config.yml and exercises/) above {here}")
+
+
+@dataclass
+class Bank:
+    """All instructor files of a course. ``problems`` lists everything wrong, errors and warnings."""
+
+    root: Path
+    files: dict[Path, BaseModel] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, root: Path, paths: list[Path] | None = None) -> "Bank":
+        """Load ``paths`` (files or folders; default: all of exercises/), collecting every problem."""
+        bank = cls(Path(root))
+        for path in _yaml_files(paths or [bank.root / "exercises"]):
+            try:
+                bank.files[path] = load(path)
+            except ExerciseError as exc:
+                bank.problems.extend(exc.problems)
+        bank.problems.extend(bank._cross_file_problems())
+        return bank
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def raise_errors(self) -> "Bank":
+        if self.errors:
+            raise ExerciseError(self.errors)
+        return self
+
+    def of_kind(self, kind: str) -> list[tuple[Path, BaseModel]]:
+        return [(p, m) for p, m in sorted(self.files.items()) if getattr(m, "kind", None) == kind]
+
+    def for_section(self, kind: str, section: str) -> list[tuple[Path, BaseModel]]:
+        return [(p, m) for p, m in self.of_kind(kind) if m.section == section]
+
+    def timeline(self) -> tuple[Path, BaseModel]:
+        found = self.of_kind("timeline")
+        if len(found) != 1:
+            raise ExerciseError([Problem(self.root / TIMELINE_FILE, 0, 0,
+                                         f"expected one timeline file, found {len(found)}",
+                                         f"keep the events in {TIMELINE_FILE}")])
+        return found[0]
+
+    def _cross_file_problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        owners: dict[tuple[str, str], Path] = {}
+        for path, model in self.of_kind("quiz"):
+            keys = [("quiz", model.id)] + [("item", i.id) for i in model.items]
+            keys += [("objective", o.id) for o in model.objectives]
+            for key in keys:
+                if key in owners:
+                    problems.append(Problem(path, 0, 0, f"{key[0]} id {key[1]!r} is also used in {owners[key]}",
+                                            "ids must be unique across the course; rename one"))
+                owners.setdefault(key, path)
+            assessed = {o for item in model.items for o in item.objectives}
+            for objective in model.objectives:
+                if objective.id not in assessed:
+                    problems.append(Problem(path, 0, 0, f"objective {objective.id!r} is assessed by no item",
+                                            "tag at least one item with it under `objectives:`", "warning"))
+        return problems
+
+
+def _yaml_files(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def course_bank(root: Path) -> Bank:
+    """The whole course's bank; raises on any error. Reloaded only when a file changes."""
+    files = _yaml_files([Path(root) / "exercises"])
+    return _cached_bank(Path(root), tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+@lru_cache(maxsize=4)
+def _cached_bank(root: Path, fingerprint: tuple) -> Bank:
+    return Bank.load(root).raise_errors()

@@ -1,0 +1,37 @@
+"""Field types shared by every instructor file."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+SectionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+
+class Strict(BaseModel):
+    """A model that rejects unknown keys, so a typo in a field name is an error, not silent loss."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """Where a fact comes from: a key of the book's bibliography, or a web page."""
+
+    cite: Id | None = None
+    url: HttpsUrl | None = None
+    title: Text | None = None
+    publisher: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Source":
+        if bool(self.cite) == bool(self.url):
+            raise ValueError("give either `cite: <bibtex key>` or `url: https://...` (with a `title`)")
+        if self.url and not self.title:
+            raise ValueError("a source with a `url` also needs a `title`")
+        return self
+
+
+Difficulty = Annotated[str, Field(pattern=r"^(easy|medium|hard)$")]

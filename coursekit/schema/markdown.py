@@ -1,0 +1,57 @@
+"""Markdown in instructor files: checked at validation, rendered to safe HTML for pages and widgets.
+
+markdown-it-py (already a dependency of MyST) does the parsing. Raw HTML is refused at validation and
+escaped at rendering, so nothing an exercise file says can become a script, an event handler or a
+``javascript:`` link in the page.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated
+
+from markdown_it import MarkdownIt
+from pydantic import AfterValidator
+
+
+@lru_cache(maxsize=1)
+def _detector() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True})
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    return md
+
+
+def _walk(tokens):
+    for token in tokens:
+        yield token
+        yield from _walk(token.children or [])
+
+
+def check_markdown(text: str) -> str:
+    """Reject raw HTML and images without alt text; return ``text`` unchanged."""
+    for token in _walk(_detector().parse(text)):
+        if token.type in ("html_inline", "html_block"):
+            raise ValueError(
+                f"raw HTML {token.content.strip()[:40]!r} is not allowed; use Markdown "
+                "(**bold**, *italic*, [link](https://...), lists)"
+            )
+        if token.type == "image" and not token.content.strip():
+            raise ValueError("an image has no alt text; write ![what the image shows](url)")
+        if token.type == "link_open" and not str(token.attrGet("href") or "").startswith(("https://", "#", "../", "./")):
+            raise ValueError(f"link {token.attrGet('href')!r} must start with https:// or be relative")
+    return text
+
+
+Markdown = Annotated[str, AfterValidator(check_markdown)]
+
+
+def to_html(text: str | None, inline: bool = False) -> str:
+    """Render checked Markdown to HTML with raw HTML escaped; links open in a new tab safely."""
+    if not text:
+        return ""
+    md = _renderer()
+    html = md.renderInline(text) if inline else md.render(text)
+    return html.replace("<a href=", '<a target="_blank" rel="noopener noreferrer" href=').strip()

@@ -1,0 +1,131 @@
+"""The timeline data file: every dated event of the course, with its sources."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from .common import HttpsUrl, Id, SectionId, Strict, Text
+from .markdown import Markdown
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+class When(BaseModel):
+    """A date at its precision ('1969', '1969-09', '1969-09-22'), or a span of two such dates."""
+
+    start: str
+    end: str | None = None
+
+    @property
+    def precision(self) -> str:
+        return {1: "year", 2: "month", 3: "day"}[len(self.start.split("-"))]
+
+    @property
+    def sort_key(self) -> str:
+        return self.start
+
+    def label(self) -> str:
+        return self.start if not self.end else f"{self.start} – {self.end}"
+
+
+def parse_date(text: str) -> dt.date:
+    """Check one date string; return the first day it denotes. Raise ValueError with the fix."""
+    match = _DATE.match(str(text).strip())
+    if not match:
+        raise ValueError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD (write it in quotes)")
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        value = dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"date {text!r} does not exist ({exc})") from None
+    if value > dt.date.today():
+        raise ValueError(f"date {text!r} is in the future")
+    return value
+
+
+class Era(Strict):
+    id: Id
+    label: Text
+    start: str
+    end: str
+
+    @model_validator(mode="after")
+    def _order(self) -> "Era":
+        if parse_date(self.end) < parse_date(self.start):
+            raise ValueError(f"era {self.id!r} ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class EventSource(Strict):
+    title: Text
+    url: HttpsUrl
+    publisher: Text | None = None
+
+
+class Event(Strict):
+    id: Id
+    date: When
+    title: Text
+    summary: Markdown
+    themes: list[Id] = Field(min_length=1)
+    actors: list[Text] = Field(min_length=1)
+    section: SectionId
+    sources: list[EventSource] = Field(min_length=1)
+    date_note: Text | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _when(cls, value) -> When:
+        if isinstance(value, dict):
+            extra = set(value) - {"start", "end"}
+            if extra or "start" not in value or "end" not in value:
+                raise ValueError("a span is written {start: \"YYYY-MM-DD\", end: \"YYYY-MM-DD\"}")
+            start, end = str(value["start"]), str(value["end"])
+            if parse_date(end) < parse_date(start):
+                raise ValueError(f"the span ends ({end}) before it starts ({start})")
+            if len(start) != len(end):
+                raise ValueError("write both ends of a span at the same precision")
+            return When(start=start, end=end)
+        parse_date(str(value))
+        return When(start=str(value))
+
+
+class TimelineFile(Strict):
+    kind: Literal["timeline"]
+    themes: dict[Id, Text]
+    sections: dict[SectionId, list[Id]] = {}
+    eras: list[Era] = []
+    events: list[Event] = Field(min_length=1)
+
+    def cross_check(self) -> list[tuple[tuple, str, str]]:
+        """Problems between fields, each as (location, message, fix)."""
+        found = []
+        seen: set[str] = set()
+        for n, event in enumerate(self.events):
+            if event.id in seen:
+                found.append((("events", n, "id"), f"duplicate event id {event.id!r}", "give each event its own id"))
+            seen.add(event.id)
+            for t, theme in enumerate(event.themes):
+                if theme not in self.themes:
+                    found.append((("events", n, "themes", t), f"unknown theme {theme!r}",
+                                  "use one of: " + ", ".join(self.themes)))
+            if self.sections and event.section not in self.sections:
+                found.append((("events", n, "section"), f"unknown section {event.section!r}",
+                               "use one of: " + ", ".join(self.sections)))
+        for section, themes in self.sections.items():
+            for t, theme in enumerate(themes):
+                if theme not in self.themes:
+                    found.append((("sections", section, t), f"unknown theme {theme!r}",
+                                  "add it under `themes:` or remove it"))
+        return found
+
+    def for_section(self, section: str | None) -> list[Event]:
+        """Events whose themes the section shows (all events when ``section`` is None), by date."""
+        events = self.events
+        if section is not None:
+            themes = set(self.sections.get(section, []))
+            events = [e for e in events if themes & set(e.themes) or e.section == section]
+        return sorted(events, key=lambda e: e.date.sort_key)

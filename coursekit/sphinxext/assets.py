@@ -1,0 +1,110 @@
+"""Widget assets in the static book: smaller saved state, per-page scripts, offline module files.
+
+myst-nb saves each widget's full state into its page, including anywidget's ``_esm`` and ``_css``
+source for every instance. We drop those from coursekit widgets' state (the module is served once, as
+a file the browser caches across pages) and add the host, the module and its CSS only to pages that
+show a coursekit widget. Modules are wrapped as classic scripts so the site also works from file://,
+where browsers refuse to load ES module files.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+from ..widgets.base import HERE as WIDGETS
+
+STATIC = Path(__file__).parent.parent / "static"
+STATE_KEY = "ipywidgets_state"
+SUBDIR = "coursekit/"  # under _static/
+
+
+def module_css(name: str) -> str:
+    """A widget's stylesheet: the shared rules, then its own."""
+    return (WIDGETS / "common.css").read_text(encoding="utf-8") + (WIDGETS / f"{name}.css").read_text(encoding="utf-8")
+
+
+def classic_script(name: str) -> str:
+    """Wrap the ES module ``<name>.js`` so that a plain <script> registers it."""
+    source = (WIDGETS / f"{name}.js").read_text(encoding="utf-8")
+    exports = re.findall(r"^export\b.*$", source, flags=re.M)
+    if len(exports) != 1 or not exports[0].startswith("export default {") or re.search(r"^import\b", source, re.M):
+        raise ExtensionError(f"{name}.js must end with one `export default {{ ... }}` and import nothing")
+    body = re.sub(r"^export default ", "return ", source, flags=re.M)
+    return (f"window.coursekitModules = window.coursekitModules || {{}};\n"
+            f"window.coursekitModules[{json.dumps(name)}] = (function () {{\n{body}\n}})();\n")
+
+
+def shrink_state(app: Sphinx, doctree) -> None:
+    """Drop module source from the saved state of coursekit widgets; note the modules the page needs."""
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    env = app.env
+    js_files = NbMetadataCollector.get_js_files(env, env.docname)
+    if STATE_KEY not in js_files:
+        return
+    uri, kwargs = js_files[STATE_KEY]
+    bundle = json.loads(kwargs["body"].replace("<\\/script>", "</script>"))
+    models = bundle.get("state", {})
+    modules, layouts = set(), set()
+    for model in models.values():
+        state = model.get("state", {})
+        if state.get("_module") and str(state.get("_anywidget_id", "")).startswith("coursekit."):
+            modules.add(state["_module"])
+            for key in ("_esm", "_css", "layout"):
+                value = state.pop(key, None)
+                if key == "layout" and isinstance(value, str):
+                    layouts.add(value.removeprefix("IPY_MODEL_"))
+    for model_id in layouts:  # the layout models only coursekit widgets used; the host never reads them
+        models.pop(model_id, None)
+    body = json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    js_files[STATE_KEY] = (uri, {**kwargs, "body": body})
+    pages(env)[env.docname] = sorted(modules)
+
+
+def pages(env) -> dict[str, list[str]]:
+    if not hasattr(env, "coursekit_modules"):
+        env.coursekit_modules = {}
+    return env.coursekit_modules
+
+
+def purge(app, env, docname) -> None:
+    pages(env).pop(docname, None)
+
+
+def merge(app, env, docnames, other) -> None:
+    for docname in docnames:
+        if docname in pages(other):
+            pages(env)[docname] = pages(other)[docname]
+
+
+def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    modules = pages(app.env).get(pagename)
+    if not modules:
+        return
+    app.add_css_file(SUBDIR + "host.css")
+    for name in modules:
+        app.add_css_file(SUBDIR + f"{name}.css")
+        app.add_js_file(SUBDIR + f"{name}.js", loading_method="defer")
+    app.add_js_file(SUBDIR + "host.js", loading_method="defer")
+
+
+def write_assets(app: Sphinx, exception) -> None:
+    """Write the host and every widget module into the built site."""
+    if exception or app.builder.format != "html":
+        return
+    out = Path(app.outdir) / "_static" / SUBDIR
+    out.mkdir(parents=True, exist_ok=True)
+    _write(out / "host.js", (STATIC / "host.js").read_text(encoding="utf-8"))
+    _write(out / "host.css", (STATIC / "host.css").read_text(encoding="utf-8"))
+    for module in sorted({m for ms in pages(app.env).values() for m in ms}):
+        _write(out / f"{module}.js", classic_script(module))
+        _write(out / f"{module}.css", module_css(module))
+
+
+def _write(path: Path, text: str) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")

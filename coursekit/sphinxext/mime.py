@@ -1,0 +1,47 @@
+"""A myst-nb mime-render plugin: a coursekit widget becomes a mount point around its fallback.
+
+Registered under the ``myst_nb.mime_renderers`` entry point. For a widget-view output that carries
+coursekit metadata, it emits ``<div class="ck-widget-mount" data-model-id=… data-module=…>`` holding the
+widget's escaped no-JavaScript fallback, and records the exercise files the widget read as Sphinx
+dependencies, so that editing one re-reads (and so re-executes) exactly the pages that use it.
+Any other widget is refused with a warning, because the static book has no html-manager to show it.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from docutils import nodes
+
+from ..bank import find_root
+from ..widgets.base import METADATA_KEY
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+class CoursekitWidgetRenderer:
+    """The plugin class myst-nb loads; see ``myst_nb.core.render.MimeRenderPlugin``."""
+
+    mime_priority_overrides = ()
+
+    @staticmethod
+    def handle_mime(renderer, data, inline):
+        if data.mime_type != WIDGET_VIEW:
+            return None
+        meta = (data.output_metadata or {}).get(METADATA_KEY)
+        if not meta:
+            renderer.logger.warning(
+                "a widget that is not a coursekit widget cannot render in the static book",
+                subtype="widget", line=data.line)
+            return []
+        view = data.content if isinstance(data.content, dict) else {}
+        env = getattr(renderer.renderer, "sphinx_env", None)
+        if env is not None:
+            root = find_root(Path(env.srcdir))
+            for source in meta.get("sources", []):
+                env.note_dependency(str(root / source))
+        mount = (
+            f'<div class="ck-widget-mount" data-model-id="{html.escape(str(view.get("model_id", "")))}" '
+            f'data-module="{html.escape(meta["module"])}">{meta["fallback"]}</div>'
+        )
+        return [nodes.raw(text=mount, format="html", classes=["output", "coursekit"])]

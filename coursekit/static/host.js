@@ -1,0 +1,75 @@
+// The static host: mounts coursekit's anywidget front-end modules in the built book, with no kernel
+// and no network. It reads the widget state myst-nb saved into the page and gives each module a model
+// with anywidget's interface (get/set/on/off/save_changes/send). set() fires "change:<name>" and
+// "change" exactly as a live model does; nothing is sent anywhere. Modules register themselves in
+// window.coursekitModules (the build wraps each ES module in a classic script so file:// works too).
+(function () {
+  "use strict";
+
+  function equal(a, b) {
+    return a === b || JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  function createModel(state) {
+    var listeners = {};
+    var model = {
+      get: function (name) { return state[name]; },
+      set: function (name, value) {
+        var changed = !equal(state[name], value);
+        state[name] = value;
+        if (changed) { emit("change:" + name, value); emit("change", name); }
+      },
+      on: function (event, callback) { (listeners[event] = listeners[event] || []).push(callback); },
+      off: function (event, callback) {
+        if (!event) { listeners = {}; return; }
+        if (!callback) { delete listeners[event]; return; }
+        listeners[event] = (listeners[event] || []).filter(function (cb) { return cb !== callback; });
+      },
+      save_changes: function () {},
+      send: function () {},
+      widget_manager: { get_model: function () { return Promise.reject(new Error("no kernel in the static book")); } },
+    };
+    function emit(event, value) {
+      (listeners[event] || []).slice().forEach(function (callback) { callback(value); });
+    }
+    return model;
+  }
+
+  function readState() {
+    var script = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
+    if (!script) return {};
+    try {
+      return JSON.parse(script.textContent).state || {};
+    } catch (error) {
+      console.error("coursekit: unreadable widget state", error);
+      return {};
+    }
+  }
+
+  function mountAll() {
+    var state = readState();
+    var modules = window.coursekitModules || {};
+    document.querySelectorAll(".ck-widget-mount[data-model-id]").forEach(function (mount) {
+      var entry = state[mount.getAttribute("data-model-id")];
+      var module = modules[mount.getAttribute("data-module")];
+      if (!entry || !module) {
+        console.error("coursekit: cannot mount widget " + mount.getAttribute("data-model-id"));
+        return; // the fallback stays visible
+      }
+      var model = createModel(JSON.parse(JSON.stringify(entry.state)));
+      var target = document.createElement("div");
+      target.className = "ck-live";
+      mount.append(target);
+      Promise.resolve(module.initialize ? module.initialize({ model: model }) : undefined)
+        .then(function () { return module.render({ model: model, el: target, experimental: {} }); })
+        .then(function () { mount.classList.add("ck-mounted"); })
+        .catch(function (error) {
+          target.remove();
+          console.error("coursekit: widget failed to render", error);
+        });
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+  else mountAll();
+})();

@@ -1,0 +1,48 @@
+"""The base of every course widget: an anywidget with a stable repr and a no-JavaScript fallback.
+
+Each widget is a Python class plus one ES module (``<name>.js``, ``export default { render }``) and its
+CSS. anywidget hosts the module live in Jupyter; in the static book, ``coursekit/static/host.js`` mounts
+the same module against the state myst-nb saved into the page (see ``coursekit.sphinxext``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import anywidget
+import traitlets
+
+from .. import strings
+
+HERE = Path(__file__).parent
+METADATA_KEY = "coursekit"
+
+
+class CourseWidget(anywidget.AnyWidget):
+    """Subclasses set ``_esm``/``_css`` to their module files and implement ``fallback_html``."""
+
+    _module = traitlets.Unicode().tag(sync=True)
+    strings = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, *, sources: list[Path] = (), **kwargs):
+        super().__init__(strings=strings.catalog(), **kwargs)
+        self._sources = [Path(s) for s in sources]
+
+    def stable_repr(self) -> str:
+        raise NotImplementedError
+
+    def fallback_html(self) -> str:
+        """Escaped HTML that stands in for the widget without JavaScript and in print."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return self.stable_repr()
+
+    def _repr_mimebundle_(self, **kwargs):
+        data, metadata = super()._repr_mimebundle_(**kwargs)
+        metadata = dict(metadata or {})
+        metadata[METADATA_KEY] = {
+            "module": self._module,
+            "fallback": self.fallback_html(),
+            "sources": [str(s) for s in self._sources],
+        }
+        return data, metadata
