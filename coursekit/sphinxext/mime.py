@@ -5,6 +5,8 @@ coursekit metadata, it emits ``<div class="ck-widget-mount" data-model-id=… da
 widget's escaped no-JavaScript fallback, and records the exercise files the widget read as Sphinx
 dependencies, so that editing one re-reads (and so re-executes) exactly the pages that use it.
 Any other widget is refused with a warning, because the static book has no html-manager to show it.
+In a book that does not enable ``coursekit.sphinxext`` the plugin steps aside (myst-nb's default
+rendering applies), which is how the benchmarks build the stock html-manager route.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from ..bank import find_root
 from ..widgets.base import METADATA_KEY
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+EXTENSION = "coursekit.sphinxext"
 
 
 class CoursekitWidgetRenderer:
@@ -26,7 +29,8 @@ class CoursekitWidgetRenderer:
 
     @staticmethod
     def handle_mime(renderer, data, inline):
-        if data.mime_type != WIDGET_VIEW:
+        env = getattr(renderer.renderer, "sphinx_env", None)
+        if data.mime_type != WIDGET_VIEW or env is None or EXTENSION not in env.app.extensions:
             return None
         meta = (data.output_metadata or {}).get(METADATA_KEY)
         if not meta:
@@ -35,11 +39,9 @@ class CoursekitWidgetRenderer:
                 subtype="widget", line=data.line)
             return []
         view = data.content if isinstance(data.content, dict) else {}
-        env = getattr(renderer.renderer, "sphinx_env", None)
-        if env is not None:
-            root = find_root(Path(env.srcdir))
-            for source in meta.get("sources", []):
-                env.note_dependency(str(root / source))
+        root = find_root(Path(env.srcdir))
+        for source in meta.get("sources", []):
+            env.note_dependency(str(root / source))
         mount = (
             f'<div class="ck-widget-mount" data-model-id="{html.escape(str(view.get("model_id", "")))}" '
             f'data-module="{html.escape(meta["module"])}">{meta["fallback"]}</div>'

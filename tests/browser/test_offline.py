@@ -1,0 +1,47 @@
+"""Offline: no page of the built book loads or references anything from another host."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+EXTERNAL_ASSET = re.compile(
+    r"""<(?:script|img|iframe|audio|video|source)\b[^>]*\bsrc=["']?(?:https?:)?//"""
+    r"""|<link\b[^>]*\brel=["']?(?:stylesheet|preload|icon|modulepreload)[^>]*\bhref=["']?(?:https?:)?//"""
+    r"""|<link\b[^>]*\bhref=["']?(?:https?:)?//[^>]*\brel=["']?(?:stylesheet|preload|icon|modulepreload)""",
+    re.I,
+)
+CSS_REMOTE = re.compile(r"""(?:url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//)""", re.I)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
+
+
+def test_no_built_html_references_an_external_asset(site):
+    offenders = {}
+    for page in html_pages(site):
+        hits = EXTERNAL_ASSET.findall(page.read_text(encoding="utf-8"))
+        if hits:
+            offenders[str(page.relative_to(site))] = hits[:3]
+    assert offenders == {}
+
+
+def test_no_stylesheet_loads_remote_fonts_or_images(site):
+    offenders = [str(css.relative_to(site)) for css in site.rglob("*.css")
+                 if CSS_REMOTE.search(css.read_text(encoding="utf-8", errors="replace"))]
+    assert offenders == []
+
+
+@pytest.mark.browser
+def test_every_page_requests_only_its_own_host(site, site_url, watched):
+    foreign = {}
+    for page in html_pages(site):
+        watched.requests.clear()
+        rel = str(page.relative_to(site))
+        watched.page.goto(site_url + rel, wait_until="load")
+        outside = [u for u in watched.requests if not u.startswith(site_url) and not u.startswith("data:")]
+        if outside:
+            foreign[rel] = outside
+    assert foreign == {}

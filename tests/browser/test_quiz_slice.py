@@ -1,0 +1,75 @@
+"""The foundation's vertical slice in a real browser: the first section page's quiz, static, no kernel."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.helpers import quizzes
+
+SLICE = "book/part1/actors.html"
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def slice_page(watched, site, site_url):
+    quiz = quizzes((site / SLICE).read_text(encoding="utf-8"))[0]
+    item_index, item = next((i, it) for i, it in enumerate(quiz["items"]) if it["type"] == "single_choice")
+    watched.page.goto(site_url + SLICE)
+    watched.page.wait_for_selector(".ck-quiz")
+    return watched, item_index, item
+
+
+def _item(page, index):
+    return page.locator(".ck-quiz .ck-item").nth(index)
+
+
+def test_wrong_then_right_by_mouse(slice_page):
+    watched, index, item = slice_page
+    page, box = watched.page, _item(watched.page, index)
+    right = item["correct"][0]
+    wrong = next(i for i in range(len(item["choices"])) if i != right)
+    box.locator("input[type=radio]").nth(wrong).check()
+    box.get_by_role("button", name="Check").click()
+    status = box.locator(".ck-status")
+    assert "Not quite" in status.inner_text() and "✗" in status.inner_text()
+    expected = item["choices"][wrong]["feedback"]
+    if expected:
+        assert box.locator(".ck-feedback").inner_html().strip() == expected
+    box.locator("input[type=radio]").nth(right).check()
+    box.get_by_role("button", name="Check").click()
+    assert "Correct" in status.inner_text() and "✓" in status.inner_text()
+    assert "Score:" in page.locator(".ck-score").first.inner_text()
+    assert watched.problems == []
+
+
+def test_wrong_then_right_by_keyboard(slice_page):
+    watched, index, item = slice_page
+    page, box = watched.page, _item(watched.page, index)
+    right = item["correct"][0]
+    wrong = 1 if right == 0 else 0
+    status = box.locator(".ck-status")
+    box.locator("input[type=radio]").first.focus()
+    page.keyboard.press("Space")                      # choice 0
+    if wrong == 1:
+        page.keyboard.press("ArrowDown")              # choice 1
+    page.keyboard.press("Tab")                        # to Check
+    page.keyboard.press("Enter")
+    assert "Not quite" in status.inner_text()
+    page.keyboard.press("Shift+Tab")                  # back to the checked radio
+    for _ in range(abs(right - wrong)):
+        page.keyboard.press("ArrowDown" if right > wrong else "ArrowUp")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert "Correct" in status.inner_text()
+    live = page.locator(".ck-quiz [aria-live=polite]").first
+    page.wait_for_function("el => el.textContent.includes('Correct')", arg=live.element_handle())
+    assert watched.problems == []
+
+
+def test_fallback_is_hidden_once_mounted_and_shown_in_print(slice_page):
+    watched, _, _ = slice_page
+    page = watched.page
+    fallback = page.locator(".ck-widget-mount .ck-quiz-fallback").first
+    assert not fallback.is_visible()
+    page.emulate_media(media="print")
+    assert fallback.is_visible()
+    assert not page.locator(".ck-widget-mount .ck-live").first.is_visible()

@@ -1,0 +1,106 @@
+"""The Sphinx extension, exercised on the small fixture book (fast, isolated from the course)."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "minibook"
+JB = str(ROOT / ".venv" / "bin" / "jupyter-book")
+
+
+def jb_build(book: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([JB, "build", str(book), "--warningiserror", "--nitpick", "--keep-going"],
+                          capture_output=True, text=True, cwd=book)
+
+
+@pytest.fixture(scope="module")
+def minibook(tmp_path_factory) -> Path:
+    book = tmp_path_factory.mktemp("minibook") / "book"
+    shutil.copytree(FIXTURE, book, ignore=shutil.ignore_patterns("_build"))
+    result = jb_build(book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return book
+
+
+def page(book: Path, name: str) -> str:
+    return (book / "_build" / "html" / name).read_text(encoding="utf-8")
+
+
+def widget_state(html: str) -> dict:
+    match = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', html, re.S)
+    assert match, "no saved widget state in the page"
+    return json.loads(match.group(1).replace("<\\/", "</"))["state"]
+
+
+def test_widget_page_has_mount_fallback_and_only_our_scripts(minibook):
+    html = page(minibook, "book/part1/slice.html")
+    assert 'class="ck-widget-mount"' in html
+    assert "In which year did the Rabat summit" in html  # the no-JavaScript fallback
+    assert "_static/coursekit/quiz.js" in html and "_static/coursekit/host.js" in html
+    assert "require.js" not in html and "embed-amd" not in html and "cdn." not in html
+
+
+def test_saved_state_carries_no_module_source(minibook):
+    state = widget_state(page(minibook, "book/part1/slice.html"))
+    quizzes = [m["state"] for m in state.values() if m["state"].get("_module") == "quiz"]
+    assert len(quizzes) == 1
+    assert "_esm" not in quizzes[0] and "_css" not in quizzes[0]
+    assert not [m for m in state.values() if m["model_name"] == "LayoutModel"]
+
+
+def test_pages_without_widgets_get_no_widget_assets(minibook):
+    html = page(minibook, "book/intro.html")
+    assert "coursekit/host.js" not in html and "coursekit/quiz" not in html
+
+
+def test_module_files_are_classic_scripts(minibook):
+    js = (minibook / "_build" / "html" / "_static" / "coursekit" / "quiz.js").read_text(encoding="utf-8")
+    assert js.startswith("window.coursekitModules")
+    assert "\nexport " not in js and "return { render" in js
+
+
+def test_no_thebe_scripts_and_a_favicon(minibook):
+    html = page(minibook, "book/part1/slice.html")
+    assert "THEBE_JS_URL" not in html and "sphinx-thebe.js" not in html
+    assert 'rel="icon"' in html
+
+
+def test_editing_an_exercise_file_re_executes_only_the_page_that_uses_it(minibook):
+    quiz = minibook / "exercises" / "part1" / "slice" / "quiz.yml"
+    text = quiz.read_text(encoding="utf-8")
+    time.sleep(0.01)
+    quiz.write_text(text.replace("Check your understanding", "Check your understanding (edited)"), encoding="utf-8")
+    try:
+        result = jb_build(minibook)
+        assert result.returncode == 0, result.stdout[-3000:]
+        executed = re.findall(r"(\S+\.ipynb): Executed notebook", result.stdout + result.stderr)
+        assert [Path(p).name for p in executed] == ["slice.ipynb"]
+        assert "Check your understanding (edited)" in page(minibook, "book/part1/slice.html")
+    finally:
+        quiz.write_text(text, encoding="utf-8")
+
+
+def test_no_change_rebuild_executes_nothing(minibook):
+    jb_build(minibook)  # settle after the previous test
+    result = jb_build(minibook)
+    assert result.returncode == 0
+    assert "Executed notebook" not in result.stdout + result.stderr
+
+
+def test_a_malformed_exercise_fails_the_build_naming_file_and_line(tmp_path):
+    book = tmp_path / "book"
+    shutil.copytree(FIXTURE, book, ignore=shutil.ignore_patterns("_build"))
+    quiz = book / "exercises" / "part1" / "slice" / "quiz.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("        correct: true\n", ""), encoding="utf-8")
+    result = jb_build(book)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "quiz.yml:" in output and "no choice is marked `correct: true`" in output
