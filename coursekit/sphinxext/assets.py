@@ -62,13 +62,24 @@ def shrink_state(app: Sphinx, doctree) -> None:
         models.pop(model_id, None)
     body = json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     js_files[STATE_KEY] = (uri, {**kwargs, "body": body})
-    pages(env)[env.docname] = sorted(modules)
+    need(env, *modules)
 
 
-def pages(env) -> dict[str, list[str]]:
+def pages(env) -> dict[str, set[str]]:
+    """docname -> the coursekit assets the page needs: widget modules and page scripts."""
     if not hasattr(env, "coursekit_modules"):
         env.coursekit_modules = {}
     return env.coursekit_modules
+
+
+def need(env, *names: str) -> None:
+    """Note that the page being read needs these assets (widget modules or static page scripts)."""
+    if names:
+        pages(env).setdefault(env.docname, set()).update(names)
+
+
+def is_widget(name: str) -> bool:
+    return (WIDGETS / f"{name}.js").exists()
 
 
 def purge(app, env, docname) -> None:
@@ -82,14 +93,13 @@ def merge(app, env, docnames, other) -> None:
 
 
 def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    modules = pages(app.env).get(pagename)
-    if not modules:
-        return
-    app.add_css_file(SUBDIR + "host.css")
-    for name in modules:
+    names = sorted(pages(app.env).get(pagename, ()))
+    for name in names:
         app.add_css_file(SUBDIR + f"{name}.css")
         app.add_js_file(SUBDIR + f"{name}.js", loading_method="defer")
-    app.add_js_file(SUBDIR + "host.js", loading_method="defer")
+    if any(map(is_widget, names)):
+        app.add_css_file(SUBDIR + "host.css")
+        app.add_js_file(SUBDIR + "host.js", loading_method="defer")
 
 
 def write_assets(app: Sphinx, exception) -> None:
@@ -98,11 +108,13 @@ def write_assets(app: Sphinx, exception) -> None:
         return
     out = Path(app.outdir) / "_static" / SUBDIR
     out.mkdir(parents=True, exist_ok=True)
-    _write(out / "host.js", (STATIC / "host.js").read_text(encoding="utf-8"))
-    _write(out / "host.css", (STATIC / "host.css").read_text(encoding="utf-8"))
-    for module in sorted({m for ms in pages(app.env).values() for m in ms}):
-        _write(out / f"{module}.js", classic_script(module))
-        _write(out / f"{module}.css", module_css(module))
+    for name in ("host", *sorted({n for names in pages(app.env).values() for n in names})):
+        if is_widget(name):
+            _write(out / f"{name}.js", classic_script(name))
+            _write(out / f"{name}.css", module_css(name))
+        else:
+            _write(out / f"{name}.js", (STATIC / f"{name}.js").read_text(encoding="utf-8"))
+            _write(out / f"{name}.css", (STATIC / f"{name}.css").read_text(encoding="utf-8"))
 
 
 def _write(path: Path, text: str) -> None:

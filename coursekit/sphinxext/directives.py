@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from pathlib import Path
 
 from docutils import nodes
@@ -18,7 +19,8 @@ from sphinx.util.docutils import SphinxDirective
 from ..bank import course_bank, find_root
 from ..schema.errors import ExerciseError
 from ..schema.markdown import to_html
-from ..strings import t
+from ..strings import catalog, t
+from . import assets
 
 LEVEL_LABELS = {"remember": "Remember", "understand": "Understand", "explain": "Explain", "apply": "Apply",
                 "analyse": "Analyse", "evaluate": "Evaluate", "create": "Create"}
@@ -146,7 +148,54 @@ class LastReviewed(SphinxDirective):
         return [nodes.paragraph(text=text, classes=["ck-last-reviewed"])]
 
 
+class ProgressSummary(SphinxDirective):
+    """``{progress-summary}``: every quiz of the course, filled in from the student's saved progress."""
+
+    def run(self):
+        root = find_root(Path(self.env.srcdir))
+        try:
+            bank = course_bank(root)
+        except ExerciseError as exc:
+            raise self.error(str(exc)) from None
+        toc = (root / "_toc.yml").read_text(encoding="utf-8") if (root / "_toc.yml").exists() else ""
+
+        def toc_position(entry):
+            position = toc.find(f"book/{entry[1].section}\n")
+            return (position if position >= 0 else len(toc), entry[0])
+
+        in_toc_order = sorted(bank.of_kind("quiz"), key=toc_position)
+        quizzes, body = [], []
+        for path, quiz in in_toc_order:
+            self.env.note_dependency(str(path))
+            total = len(quiz.drawn_items())
+            quizzes.append({"id": quiz.id, "title": quiz.title, "section": quiz.section, "total": total})
+            href = self.env.app.builder.get_relative_uri(self.env.docname, f"book/{quiz.section}")
+            body.append(f'<tr data-quiz="{html.escape(quiz.id)}"><th scope="row"><a href="{html.escape(href)}">'
+                        f'{html.escape(quiz.title)}</a></th><td class="ck-answered">–</td>'
+                        f'<td class="ck-points">–</td></tr>')
+        strings = {k: v for k, v in catalog().items() if k.startswith("progress.")}
+        assets.need(self.env, "progress")
+        e = html.escape
+        table = (
+            f'<div class="ck-progress" data-quizzes="{e(json.dumps(quizzes))}" data-strings="{e(json.dumps(strings))}">'
+            f'<p>{e(t("progress.privacy"))}</p>'
+            f'<table class="table ck-progress-table"><caption>{e(t("progress.caption"))}</caption>'
+            f'<thead><tr><th scope="col">{e(t("progress.quiz"))}</th><th scope="col">{e(t("progress.answered"))}</th>'
+            f'<th scope="col">{e(t("progress.score"))}</th></tr></thead><tbody>{"".join(body)}</tbody>'
+            f'<tfoot><tr><th scope="row">{e(t("progress.total"))}</th><td class="ck-total-answered">–</td>'
+            f'<td class="ck-total-points">–</td></tr></tfoot></table>'
+            f'<div class="ck-progress-actions">'
+            f'<button type="button" class="ck-export-json" hidden>{e(t("progress.exportJson"))}</button>'
+            f'<button type="button" class="ck-export-csv" hidden>{e(t("progress.exportCsv"))}</button>'
+            f'<button type="button" class="ck-reset-all" hidden>{e(t("progress.reset"))}</button></div>'
+            f'<p class="ck-progress-status" role="status" aria-live="polite"></p>'
+            f'<noscript><p>{e(t("progress.noscript"))}</p></noscript></div>'
+        )
+        return [nodes.raw("", table, format="html")]
+
+
 DIRECTIVES = {
+    "progress-summary": ProgressSummary,
     "learning-objectives": LearningObjectives,
     "discussion-prompts": DiscussionPrompts,
     "free-response": FreeResponse,
