@@ -111,3 +111,33 @@ def watched(browser):
     page.set_default_timeout(10_000)
     yield Watched(page)
     context.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The fixture book (tests/fixtures/minibook) built once into a temporary copy."""
+    book = tmp_path_factory.mktemp("fixture-site") / "book"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minibook", book, ignore=shutil.ignore_patterns("_build"))
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "jupyter-book"), "build", str(book), "--warningiserror", "--nitpick",
+         "--keep-going", "-q"], capture_output=True, text=True, cwd=book)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return book / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site, serve) -> str:
+    return serve(fixture_site)
+
+
+def run_axe(page, selector: str) -> list[dict]:
+    """axe-core (from npm, installed by ./test) run inside ``selector``; returns its violations."""
+    source = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    page.add_script_tag(content=source)
+    result = page.evaluate(
+        "async (sel) => await axe.run(document.querySelector(sel), "
+        "{resultTypes: ['violations'], runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']})",
+        selector,
+    )
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+            for v in result["violations"]]
