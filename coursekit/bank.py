@@ -37,7 +37,7 @@ class Bank:
     def load(cls, root: Path, paths: list[Path] | None = None) -> "Bank":
         """Load ``paths`` (files or folders; default: all of exercises/), collecting every problem."""
         bank = cls(Path(root))
-        for path in _yaml_files(paths or [bank.root / "exercises"]):
+        for path in yaml_files(paths or [bank.root / "exercises"]):
             try:
                 bank.files[path] = load(path)
             except ExerciseError as exc:
@@ -87,7 +87,7 @@ class Bank:
         return problems
 
 
-def _yaml_files(paths: list[Path]) -> list[Path]:
+def yaml_files(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
@@ -99,7 +99,7 @@ def _yaml_files(paths: list[Path]) -> list[Path]:
 
 def course_bank(root: Path) -> Bank:
     """The whole course's bank; raises on any error. Reloaded only when a file changes."""
-    files = _yaml_files([Path(root) / "exercises"])
+    files = yaml_files([Path(root) / "exercises"])
     return _cached_bank(Path(root), tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
 
 
