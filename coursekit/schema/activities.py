@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from .common import Id, SectionId, Strict, Text
 from .markdown import Markdown
@@ -31,12 +31,8 @@ class PromptsFile(Strict):
     title: Text = "Discussion"
     prompts: list[Prompt] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> "PromptsFile":
-        ids = [p.id for p in self.prompts]
-        if len(ids) != len(set(ids)):
-            raise ValueError("two prompts share an id; give each prompt its own `id`")
-        return self
+    def cross_check(self) -> list[tuple[tuple, str, str]]:
+        return _duplicate_ids("prompts", [p.id for p in self.prompts], "prompt")
 
 
 class FreeResponse(Strict):
@@ -52,9 +48,11 @@ class FreeResponseFile(Strict):
     title: Text = "Write about it"
     exercises: list[FreeResponse] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> "FreeResponseFile":
-        ids = [e.id for e in self.exercises]
-        if len(ids) != len(set(ids)):
-            raise ValueError("two exercises share an id; give each exercise its own `id`")
-        return self
+    def cross_check(self) -> list[tuple[tuple, str, str]]:
+        return _duplicate_ids("exercises", [e.id for e in self.exercises], "exercise")
+
+
+def _duplicate_ids(field: str, ids: list[str], what: str) -> list[tuple[tuple, str, str]]:
+    """(location, message, fix) for every id already used earlier in the same list."""
+    return [((field, n, "id"), f"duplicate {what} id {value!r}", f"give each {what} its own `id`")
+            for n, value in enumerate(ids) if value in ids[:n]]

@@ -28,9 +28,9 @@ class Source(Strict):
     @model_validator(mode="after")
     def _one_kind(self) -> "Source":
         if bool(self.cite) == bool(self.url):
-            raise ValueError("give either `cite: <bibtex key>` or `url: https://...` (with a `title`)")
+            raise ValueError("a source needs exactly one of `cite` and `url`; give either `cite: <bibtex key>` or `url: https://...` (with a `title`)")
         if self.url and not self.title:
-            raise ValueError("a source with a `url` also needs a `title`")
+            raise ValueError("a source with a `url` also needs a `title`; add `title: \"...\"`")
         return self
 
 

@@ -15,7 +15,9 @@ from pydantic import AfterValidator
 
 @lru_cache(maxsize=1)
 def _detector() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True})
+    md = MarkdownIt("commonmark", {"html": True})
+    md.validateLink = lambda url: True  # see every link, so `javascript:` ones are reported, not dropped
+    return md
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +34,8 @@ def _walk(tokens):
 
 def check_markdown(text: str) -> str:
     """Reject raw HTML and images without alt text; return ``text`` unchanged."""
+    if not text.strip():
+        raise ValueError("the text is empty; write it, or remove the field if it is optional")
     for token in _walk(_detector().parse(text)):
         if token.type in ("html_inline", "html_block"):
             raise ValueError(
@@ -41,7 +45,9 @@ def check_markdown(text: str) -> str:
         if token.type == "image" and not token.content.strip():
             raise ValueError("an image has no alt text; write ![what the image shows](url)")
         if token.type == "link_open" and not str(token.attrGet("href") or "").startswith(("https://", "#", "../", "./")):
-            raise ValueError(f"link {token.attrGet('href')!r} must start with https:// or be relative")
+            raise ValueError(f"link {token.attrGet('href')!r} is not allowed; use an https:// address or a relative link (./page)")
+        if token.type == "image" and not str(token.attrGet("src") or "").startswith(("https://", "../", "./")):
+            raise ValueError(f"image {token.attrGet('src')!r} is not allowed; use an https:// address or a relative path (./image.png)")
     return text
 
 

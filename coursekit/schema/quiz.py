@@ -6,7 +6,7 @@ import unicodedata
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from .common import Difficulty, Id, SectionId, Source, Strict, Text
 from .markdown import Markdown
@@ -90,8 +90,8 @@ class TrueFalse(_Item):
 
 class Numeric(_Item):
     type: Literal["numeric"]
-    answer: float
-    tolerance: float = Field(default=0, ge=0)
+    answer: float = Field(allow_inf_nan=False)
+    tolerance: float = Field(default=0, ge=0, allow_inf_nan=False)
     unit: Text | None = None
     feedback: Feedback | None = None
 
@@ -132,7 +132,7 @@ class ShortText(_Item):
     @classmethod
     def _not_blank(cls, accepted: list[str]) -> list[str]:
         if any(not normalise(a) for a in accepted):
-            raise ValueError("an accepted answer has no letters or digits")
+            raise ValueError("an accepted answer has no letters or digits; write it with letters or digits, or remove it")
         return accepted
 
 
@@ -158,15 +158,13 @@ class QuizFile(Strict):
     settings: Settings = Settings()
     items: list[Item] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _draw_fits(self) -> "QuizFile":
-        if self.settings.draw and self.settings.draw > len(self.items):
-            raise ValueError(f"settings.draw is {self.settings.draw} but the file has {len(self.items)} items")
-        return self
-
     def cross_check(self) -> list[tuple[tuple, str, str]]:
         """Problems between fields, each as (location, message, fix)."""
         found = []
+        if self.settings.draw and self.settings.draw > len(self.items):
+            found.append((("settings", "draw"),
+                          f"settings.draw is {self.settings.draw} but the file has {len(self.items)} items",
+                          f"set `draw:` to at most {len(self.items)}, or add items"))
         objectives = [o.id for o in self.objectives]
         for n, objective in enumerate(objectives):
             if objective in objectives[:n]:
@@ -201,6 +199,6 @@ def normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     stripped = "".join(
         ch for ch in decomposed
-        if not unicodedata.combining(ch) and unicodedata.category(ch) not in ("Lm", "Sk")
+        if unicodedata.category(ch)[0] != "M" and unicodedata.category(ch) not in ("Lm", "Sk")
     )
     return " ".join(re.sub(r"[\W_]+", " ", stripped).split())

@@ -35,14 +35,14 @@ def parse_date(text: str) -> dt.date:
     """Check one date string; return the first day it denotes. Raise ValueError with the fix."""
     match = _DATE.match(str(text).strip())
     if not match:
-        raise ValueError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD (write it in quotes)")
+        raise ValueError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD; write it like \"1969-09-22\", in quotes")
     year, month, day = (int(g) if g else 1 for g in match.groups())
     try:
         value = dt.date(year, month, day)
     except ValueError as exc:
-        raise ValueError(f"date {text!r} does not exist ({exc})") from None
+        raise ValueError(f"date {text!r} does not exist ({exc}); use a real calendar date") from None
     if value > dt.date.today():
-        raise ValueError(f"date {text!r} is in the future")
+        raise ValueError(f"date {text!r} is in the future; use the date on which it happened, or leave the event out")
     return value
 
 
@@ -55,7 +55,7 @@ class Era(Strict):
     @model_validator(mode="after")
     def _order(self) -> "Era":
         if parse_date(self.end) < parse_date(self.start):
-            raise ValueError(f"era {self.id!r} ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(f"era {self.id!r} ends ({self.end}) before it starts ({self.start}); swap `start` and `end`")
         return self
 
 
@@ -82,12 +82,12 @@ class Event(Strict):
         if isinstance(value, dict):
             extra = set(value) - {"start", "end"}
             if extra or "start" not in value or "end" not in value:
-                raise ValueError("a span is written {start: \"YYYY-MM-DD\", end: \"YYYY-MM-DD\"}")
+                raise ValueError("a span needs exactly `start` and `end`; write it as {start: \"YYYY-MM-DD\", end: \"YYYY-MM-DD\"}")
             start, end = str(value["start"]), str(value["end"])
             if parse_date(end) < parse_date(start):
-                raise ValueError(f"the span ends ({end}) before it starts ({start})")
+                raise ValueError(f"the span ends ({end}) before it starts ({start}); swap `start` and `end`")
             if len(start) != len(end):
-                raise ValueError("write both ends of a span at the same precision")
+                raise ValueError("the two ends of the span have different precisions; write both as YYYY, YYYY-MM or YYYY-MM-DD")
             return When(start=start, end=end)
         parse_date(str(value))
         return When(start=str(value))

@@ -38,7 +38,20 @@ _FIXES = {
     "string_type": "write text (put it in quotes)",
     "list_type": "write a list (lines starting with '- ')",
     "dict_type": "write a mapping (indented `key: value` lines)",
+    "model_type": "write a mapping (indented `key: value` lines)",
+    "model_attributes_type": "write a mapping (indented `key: value` lines)",
+    "finite_number": "write an ordinary number (not .inf or .nan)",
+    "string_too_short": "write some text",
+    "int_type": "write a whole number",
+    "float_type": "write a number",
 }
+
+_PATTERN_FIXES = (  # string_pattern_mismatch: the fix depends on which kind of string was expected
+    ("^https://", "write a full https:// address (http:// is not accepted)"),
+    ("^(easy|medium|hard)", "use one of: easy, medium, hard"),
+    ("^[a-z0-9-]+/", "write the section as 'part/section', e.g. part1/science"),
+    ("^[a-z0-9]+(", "use lowercase letters, digits and hyphens, e.g. oic-charter"),
+)
 
 
 def load(path: Path, kind: str | None = None) -> BaseModel:
@@ -78,6 +91,13 @@ def _problem(source: YamlSource, error: dict[str, Any]) -> Problem:
     fix = _FIXES.get(error["type"], "").format(field=field_name)
     if error["type"] == "literal_error":
         fix = f"use one of: {error['ctx']['expected']}"
+    if error["type"] == "string_pattern_mismatch":
+        pattern = str(error.get("ctx", {}).get("pattern", ""))
+        fix = next((text for start, text in _PATTERN_FIXES if pattern.startswith(start)), fix)
+    if error["type"] == "value_error" and "; " in message:  # our validators write "what is wrong; how to fix"
+        message, fix = message.rsplit("; ", 1)
+    if not fix:
+        fix = f"compare `{field_name}` with the examples in the authoring guide"
     return source.problem(loc, f"{field}: {message}", fix)
 
 

@@ -13,11 +13,13 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ExerciseError, Problem
 
 MAX_BYTES = 1_000_000
+MAX_FLOW_DEPTH = 50  # ruamel's scanner is quadratic in the nesting of [ ... ]: refuse absurd nesting first
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -58,6 +60,7 @@ def read_yaml(path: Path) -> YamlSource:
         raise _error(path, line, column, "file is not valid UTF-8",
                      "save the file with UTF-8 encoding (in most editors: Save with Encoding > UTF-8)")
     text = text.removeprefix("\ufeff")
+    _check_flow_depth(path, text)
     yaml = YAML(typ="rt", pure=True)
     try:
         node = yaml.compose(text)
@@ -66,11 +69,23 @@ def read_yaml(path: Path) -> YamlSource:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise _error(path, line, column, f"malformed YAML: {exc.problem or exc.context}",
                      "check indentation and quote text that contains ':' or '#'") from None
+    except ReaderError as exc:  # control characters such as NUL: not a MarkedYAMLError
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        raise _error(path, line, column, f"unacceptable character U+{exc.character:04X} in the file",
+                     "delete the invisible control character (retype the line)") from None
+    except RecursionError:
+        raise _error(path, 1, 1, "YAML is nested too deeply",
+                     "write nested lists and mappings at most a few levels deep") from None
     source = YamlSource(path, None)
     if node is None:
         raise _error(path, 1, 1, "file is empty", "start from a template: `coursekit new`")
     constructor = yaml.constructor
-    source.data = _build(node, (), source, constructor, set())
+    try:
+        source.data = _build(node, (), source, constructor, set())
+    except RecursionError:
+        raise _error(path, 1, 1, "YAML is nested too deeply",
+                     "write nested lists and mappings at most a few levels deep") from None
     return source
 
 
@@ -103,7 +118,31 @@ def _build(node: Node, loc: tuple, source: YamlSource, constructor, seen: set[in
     assert isinstance(node, ScalarNode)
     if node.tag.endswith(":timestamp"):
         return node.value  # dates stay text; the schema parses them with their precision
-    return constructor.construct_object(node, deep=True)
+    try:
+        value = constructor.construct_object(node, deep=True)
+    except Exception:  # a bad value under an explicit plain tag, e.g. `!!int abc` or `!!int ""`
+        raise _error(source.path, line, column, f"{node.value!r} is not a valid {node.tag.rsplit(':', 1)[-1]}",
+                     "remove the '!!' tag and write the value plainly") from None
+    if node.tag.endswith(":str") and not isinstance(value, str):  # `!!str 12` gives a TaggedScalar
+        value = str(getattr(value, "value", value)).replace("\a", "")  # \a: ruamel's fold markers
+    return value
+
+
+def _check_flow_depth(path: Path, text: str) -> None:
+    """Refuse flow collections nested more than MAX_FLOW_DEPTH deep (counted naively, quotes included)."""
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return
+    depth, line = 0, 1
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                raise _error(path, line, 1, "YAML is nested too deeply",
+                             "write nested lists and mappings at most a few levels deep")
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+        elif ch == "\n":
+            line += 1
 
 
 def _error(path: Path, line: int, column: int, message: str, fix: str) -> ExerciseError:

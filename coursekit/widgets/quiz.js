@@ -15,19 +15,37 @@ function normalise(text) {
     .trim();
 }
 
-function sameList(a, b) {
-  return a.length === b.length && a.every((v, i) => Number(v) === b[i]);
+/** `value` as a position in [0, count): a whole number (not a boolean or text), else null. */
+function index(value, count) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < count ? value : null;
 }
+
+/** A list of valid positions, or null when `response` is not an array or holds anything else. */
+function indices(response, count) {
+  if (!Array.isArray(response)) return null;
+  const found = response.map((v) => index(v, count));
+  return found.includes(null) ? null : found;
+}
+
+function isIdentity(list, count) {
+  return list !== null && list.length === count && list.every((v, i) => v === i);
+}
+
+// A number typed by the student (mirrors scoring._NUMBER).
+const NUMBER = /^[ \t\n\r\f\v]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[ \t\n\r\f\v]*$/;
 
 /** Score a response in [0, 1]; anything malformed scores 0. */
 function score(item, response) {
   try {
     switch (item.type) {
-      case "single_choice":
-        return item.correct.includes(Number(response)) && response !== null && response !== "" ? 1 : 0;
+      case "single_choice": {
+        const i = index(response, item.choices.length);
+        return i !== null && item.correct.includes(i) ? 1 : 0;
+      }
       case "multiple_select": {
-        const picked = new Set(response.map(Number));
-        if ([...picked].some((i) => !(i >= 0 && i < item.choices.length))) return 0;
+        const list = indices(response, item.choices.length);
+        if (list === null) return 0;
+        const picked = new Set(list);
         const right = new Set(item.correct);
         const hits = [...picked].filter((i) => right.has(i)).length;
         const misses = picked.size - hits;
@@ -37,14 +55,22 @@ function score(item, response) {
       case "true_false":
         return response === item.answer ? 1 : 0;
       case "numeric": {
-        if (typeof response === "boolean" || response === null || String(response).trim() === "") return 0;
-        const value = Number(response);
+        let value;
+        if (typeof response === "string") {
+          const match = NUMBER.exec(response);
+          if (!match) return 0;
+          value = Number(match[1]);
+        } else if (typeof response === "number") {
+          value = response;
+        } else {
+          return 0;
+        }
         return Number.isFinite(value) && Math.abs(value - item.answer) <= item.tolerance + 1e-9 ? 1 : 0;
       }
       case "ordering":
-        return sameList(response, item.entries.map((_, i) => i)) ? 1 : 0;
+        return isIdentity(indices(response, item.entries.length), item.entries.length) ? 1 : 0;
       case "matching":
-        return sameList(response, item.lefts.map((_, i) => i)) ? 1 : 0;
+        return isIdentity(indices(response, item.lefts.length), item.lefts.length) ? 1 : 0;
       case "short_text": {
         if (typeof response !== "string") return 0;
         const given = normalise(response);
