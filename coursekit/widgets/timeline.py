@@ -1,0 +1,191 @@
+"""The course timeline: every dated event of ``exercises/timeline.yml`` on a zoomable axis.
+
+``Timeline.for_section("part1/science")`` shows the events whose themes that section shows;
+``Timeline.all()`` shows the whole course. Live, ``selected`` holds the id of the event the student
+selected. ``Timeline.quiz_for_section(...)`` turns the same data into a scored quiz (see
+:mod:`coursekit.widgets.timeline_quiz`).
+
+The front end (``timeline.js``) is written by hand, with no library, on purpose: TimelineJS 3.9 weighs
+222 KB of JS + 96 KB of CSS, loads fonts and locales from its CDN and listens for arrow keys on the
+whole document; vis-timeline 8.5 weighs 549 KB and dropped keyboard support in version 7. Neither works
+offline from ``file://`` out of the box, and neither can be scored. ``timeline.js`` + ``timeline.css``
+weigh about 35 KB (11 KB gzipped), a ninth of the smaller one; they render only the markers in view and
+cluster crowded ones, so 2,000 events stay fast.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+import traitlets
+
+from ..bank import TIMELINE_FILE, course_bank, find_root
+from ..schema.markdown import to_html
+from ..schema.timeline import Event, TimelineFile, When
+from ..strings import t
+from .base import HERE, CourseWidget
+
+
+class Timeline(CourseWidget):
+    """A timeline of course events. Live, ``selected`` is the id of the selected event ("" for none)."""
+
+    _esm = HERE / "timeline.js"
+    _css = HERE / "timeline.css"
+    _module = traitlets.Unicode("timeline").tag(sync=True)
+    section = traitlets.Unicode("").tag(sync=True)
+    title = traitlets.Unicode("").tag(sync=True)
+    events = traitlets.List().tag(sync=True)
+    themes = traitlets.Dict().tag(sync=True)
+    eras = traitlets.List().tag(sync=True)
+    selected = traitlets.Unicode("").tag(sync=True)
+    site_url = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, spec: TimelineFile, section: str | None = None, *, source: Path | None = None,
+                 site_url: str | None = None, title: str | None = None):
+        self.spec = spec
+        self._section = section
+        self._events = spec.for_section(section)
+        used = {theme for event in self._events for theme in event.themes}
+        super().__init__(
+            sources=[source] if source else [],
+            section=section or "",
+            title=title or t("timeline.label"),
+            events=[client_event(e) for e in self._events],
+            themes={key: label for key, label in spec.themes.items() if key in used},
+            eras=[{"id": e.id, "label": e.label, "start": e.start, "end": e.end} for e in spec.eras],
+            site_url=site_url if site_url is not None else _site_url(),
+        )
+
+    @classmethod
+    def _bank_timeline(cls) -> tuple[Path, TimelineFile]:
+        bank = course_bank(find_root())
+        path, spec = bank.timeline()
+        return path.relative_to(bank.root), spec
+
+    @classmethod
+    def for_section(cls, section: str, **kwargs) -> "Timeline":
+        """The events a book section shows, e.g. ``Timeline.for_section("part1/science")``."""
+        source, spec = cls._bank_timeline()
+        if section not in spec.sections and not any(e.section == section for e in spec.events):
+            raise KeyError(f"section {section!r} is not listed under `sections:` in {TIMELINE_FILE}")
+        return cls(spec, section, source=source, **kwargs)
+
+    @classmethod
+    def all(cls, **kwargs) -> "Timeline":
+        """Every event of the course."""
+        source, spec = cls._bank_timeline()
+        return cls(spec, None, source=source, **kwargs)
+
+    @classmethod
+    def quiz_for_section(cls, section: str, seed: int = 0, count: int = 4, **kwargs):
+        """A scored quiz ("put these in order", "which came first") built from the section's events."""
+        from .timeline_quiz import timeline_quiz
+
+        source, spec = cls._bank_timeline()
+        return timeline_quiz(spec, section, seed=seed, count=count, source=source, **kwargs)
+
+    def stable_repr(self) -> str:
+        return f"Timeline(section={self._section!r})"
+
+    def fallback_html(self) -> str:
+        items = "".join(_fallback_event(e) for e in self._events)
+        return (
+            f'<div class="ck-fallback ck-timeline-fallback"><p class="ck-fallback-title">{html.escape(self.title)}</p>'
+            f'<ol class="ck-tl-fallback-list">{items}</ol></div>'
+        )
+
+
+# ---- client data -------------------------------------------------------------------------------
+
+def section_path(section: str) -> str:
+    """The page of a section, relative to the site root (``book/part1/science.html``)."""
+    return f"book/{section}.html"
+
+
+def client_event(event: Event) -> dict:
+    return {
+        "id": event.id,
+        "start": event.date.start,
+        "end": event.date.end or "",
+        "precision": event.date.precision,
+        "label": date_label(event.date),
+        "title": event.title,
+        "summary": to_html(event.summary),
+        "themes": list(event.themes),
+        "actors": list(event.actors),
+        "section": event.section,
+        "href": section_path(event.section),
+        "sources": [{"title": s.title, "url": s.url, "publisher": s.publisher or ""} for s in event.sources],
+        "date_note": event.date_note or "",
+    }
+
+
+def _one_date(text: str) -> str:
+    parts = [int(p) for p in text.split("-")]
+    months = t("timeline.months").split(",")
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{months[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
+
+
+def date_label(when: When) -> str:
+    """'22 September 1969', 'September 1969', '1969', or a span '22 – 25 September 1969'."""
+    if not when.end:
+        return _one_date(when.start)
+    start, end = when.start.split("-"), when.end.split("-")
+    if len(start) == 3 and start[:2] == end[:2]:
+        return f"{int(start[2])} – {_one_date(when.end)}"
+    if len(start) == 2 and start[0] == end[0]:
+        return f"{t('timeline.months').split(',')[int(start[1]) - 1]} – {_one_date(when.end)}"
+    return f"{_one_date(when.start)} – {_one_date(when.end)}"
+
+
+def interval(when: When) -> tuple[dt.date, dt.date]:
+    """The first and last day an event's date denotes, at its precision."""
+    def first(text: str) -> dt.date:
+        parts = [int(p) for p in text.split("-")] + [1, 1]
+        return dt.date(parts[0], parts[1], parts[2])
+
+    def last(text: str) -> dt.date:
+        parts = [int(p) for p in text.split("-")]
+        if len(parts) == 3:
+            return dt.date(*parts)
+        if len(parts) == 2:
+            year, month = parts
+            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(parts[0], 12, 31)
+
+    return first(when.start), last(when.end or when.start)
+
+
+def _source_link(source) -> str:
+    publisher = f" ({html.escape(source.publisher)})" if source.publisher else ""
+    return (f'<a href="{html.escape(source.url)}" target="_blank" rel="noopener noreferrer">'
+            f"{html.escape(source.title)}</a>{publisher}")
+
+
+def _fallback_event(event: Event) -> str:
+    note = (f'<p class="ck-tl-date-note"><strong>{html.escape(t("timeline.dateNote"))}:</strong> '
+            f"{html.escape(event.date_note)}</p>" if event.date_note else "")
+    sources = "".join(f"<li>{_source_link(s)}</li>" for s in event.sources)
+    return (
+        f'<li id="ck-tl-fb-{html.escape(event.id)}"><p><time datetime="{html.escape(event.date.start)}">'
+        f"{html.escape(date_label(event.date))}</time>: <strong>{html.escape(event.title)}</strong></p>"
+        f"{to_html(event.summary)}{note}"
+        f'<p class="ck-tl-sources-label">{html.escape(t("timeline.sources"))}:</p><ul>{sources}</ul></li>'
+    )
+
+
+def _site_url() -> str:
+    """The published book's address (``html.baseurl`` in _config.yml), for section links live in Jupyter."""
+    try:
+        from ruamel.yaml import YAML
+
+        config = YAML(typ="safe").load((find_root() / "_config.yml").read_text(encoding="utf-8")) or {}
+        url = str((config.get("html") or {}).get("baseurl") or "")
+    except Exception:  # no course root or unreadable config: links are simply left out live
+        return ""
+    return url if url.startswith("https://") else ""
