@@ -4,7 +4,8 @@ myst-nb saves each widget's full state into its page, including anywidget's ``_e
 source for every instance. We drop those from coursekit widgets' state (the module is served once, as
 a file the browser caches across pages) and add the host, the module and its CSS only to pages that
 show a coursekit widget. Modules are wrapped as classic scripts so the site also works from file://,
-where browsers refuse to load ES module files.
+where browsers refuse to load ES module files. Everything loads ``async`` and announces itself, so
+widgets mount as soon as the page is parsed instead of waiting behind the theme's deferred scripts.
 """
 from __future__ import annotations
 
@@ -34,8 +35,9 @@ def classic_script(name: str) -> str:
     if len(exports) != 1 or not exports[0].startswith("export default {") or re.search(r"^import\b", source, re.M):
         raise ExtensionError(f"{name}.js must end with one `export default {{ ... }}` and import nothing")
     body = re.sub(r"^export default ", "return ", source, flags=re.M)
-    return (f"window.coursekitModules = window.coursekitModules || {{}};\n"
-            f"window.coursekitModules[{json.dumps(name)}] = (function () {{\n{body}\n}})();\n")
+    return (f"(window.coursekitModules = window.coursekitModules || {{}})[{json.dumps(name)}] = (function () {{\n"
+            f"{body}\n}})();\n"
+            f"document.dispatchEvent(new CustomEvent(\"coursekit:module\", {{ detail: {json.dumps(name)} }}));\n")
 
 
 def shrink_state(app: Sphinx, doctree) -> None:
@@ -96,10 +98,10 @@ def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> No
     names = sorted(pages(app.env).get(pagename, ()))
     for name in names:
         app.add_css_file(SUBDIR + f"{name}.css")
-        app.add_js_file(SUBDIR + f"{name}.js", loading_method="defer")
+        app.add_js_file(SUBDIR + f"{name}.js", loading_method="async")
     if any(map(is_widget, names)):
         app.add_css_file(SUBDIR + "host.css")
-        app.add_js_file(SUBDIR + "host.js", loading_method="defer")
+        app.add_js_file(SUBDIR + "host.js", loading_method="async")
 
 
 def write_assets(app: Sphinx, exception) -> None:

@@ -2,7 +2,10 @@
 // and no network. It reads the widget state myst-nb saved into the page and gives each module a model
 // with anywidget's interface (get/set/on/off/save_changes/send). set() fires "change:<name>" and
 // "change" exactly as a live model does; nothing is sent anywhere. Modules register themselves in
-// window.coursekitModules (the build wraps each ES module in a classic script so file:// works too).
+// window.coursekitModules and fire "coursekit:module" (the build wraps each ES module in a classic
+// script so file:// works too). All of these scripts load async, in any order: the host mounts once
+// the document is parsed (readyState "interactive", before deferred theme scripts run) and mounts a
+// widget whose module arrives later when that module announces itself.
 (function () {
   "use strict";
 
@@ -46,30 +49,45 @@
     }
   }
 
-  function mountAll() {
-    var state = readState();
+  function whenModule(name, callback) {
     var modules = window.coursekitModules || {};
-    document.querySelectorAll(".ck-widget-mount[data-model-id]").forEach(function (mount) {
-      var entry = state[mount.getAttribute("data-model-id")];
-      var module = modules[mount.getAttribute("data-module")];
-      if (!entry || !module) {
-        console.error("coursekit: cannot mount widget " + mount.getAttribute("data-model-id"));
-        return; // the fallback stays visible
-      }
-      var model = createModel(JSON.parse(JSON.stringify(entry.state)));
-      var target = document.createElement("div");
-      target.className = "ck-live";
-      mount.append(target);
-      Promise.resolve(module.initialize ? module.initialize({ model: model }) : undefined)
-        .then(function () { return module.render({ model: model, el: target, experimental: {} }); })
-        .then(function () { mount.classList.add("ck-mounted"); })
-        .catch(function (error) {
-          target.remove();
-          console.error("coursekit: widget failed to render", error);
-        });
+    if (modules[name]) { callback(modules[name]); return; }
+    document.addEventListener("coursekit:module", function listener(event) {
+      if (event.detail !== name) return;
+      document.removeEventListener("coursekit:module", listener);
+      callback(window.coursekitModules[name]);
     });
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
-  else mountAll();
+  function mountAll() {
+    var state = readState();
+    document.querySelectorAll(".ck-widget-mount[data-model-id]").forEach(function (mount) {
+      var entry = state[mount.getAttribute("data-model-id")];
+      if (!entry) {
+        console.error("coursekit: no saved state for widget " + mount.getAttribute("data-model-id"));
+        return; // the fallback stays visible
+      }
+      whenModule(mount.getAttribute("data-module"), function (module) { mountOne(mount, entry, module); });
+    });
+  }
+
+  function mountOne(mount, entry, module) {
+    var model = createModel(JSON.parse(JSON.stringify(entry.state)));
+    var target = document.createElement("div");
+    target.className = "ck-live";
+    mount.append(target);
+    Promise.resolve(module.initialize ? module.initialize({ model: model }) : undefined)
+      .then(function () { return module.render({ model: model, el: target, experimental: {} }); })
+      .then(function () { mount.classList.add("ck-mounted"); })
+      .catch(function (error) {
+        target.remove();
+        console.error("coursekit: widget failed to render", error);
+      });
+  }
+
+  if (document.readyState !== "loading") mountAll();
+  else document.addEventListener("readystatechange", function once() {
+    document.removeEventListener("readystatechange", once);
+    mountAll();
+  });
 })();

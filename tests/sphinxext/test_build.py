@@ -63,7 +63,8 @@ def test_pages_without_widgets_get_no_widget_assets(minibook):
 
 def test_module_files_are_classic_scripts(minibook):
     js = (minibook / "_build" / "html" / "_static" / "coursekit" / "quiz.js").read_text(encoding="utf-8")
-    assert js.startswith("window.coursekitModules")
+    assert js.startswith("(window.coursekitModules = window.coursekitModules || {})")
+    assert js.rstrip().endswith("detail: \"quiz\" }));")
     assert "\nexport " not in js and "return { render" in js
 
 
