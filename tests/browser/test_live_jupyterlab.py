@@ -1,0 +1,88 @@
+"""Live: the same quiz module in JupyterLab (through anywidget), driven in Chromium.
+
+JupyterLab (installed by ./test) serves a copy of one section notebook on 127.0.0.1 with no token;
+the kernel finds the course through $COURSEKIT_ROOT. The notebook is run from the Run menu, then a
+question is answered in the live widget.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.browser.helpers import quizzes
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+NOTEBOOK = ROOT / "book" / "part1" / "actors.ipynb"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lab")
+    shutil.copy(NOTEBOOK, folder / NOTEBOOK.name)
+    port = _free_port()
+    env = {**os.environ, "COURSEKIT_ROOT": str(ROOT), "JUPYTER_CONFIG_DIR": str(folder / ".config"),
+           "JUPYTER_RUNTIME_DIR": str(folder / ".runtime")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         f"--ServerApp.root_dir={folder}", "--IdentityProvider.token=", "--ServerApp.password=",
+         "--ServerApp.disable_check_xsrf=True", "--allow-root", "--LabApp.news_url=", "--LabApp.check_for_updates_class="
+         "jupyterlab.NeverCheckForUpdate", "--LabServerApp.extension_manager=readonly"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "api/status", timeout=1)
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail("JupyterLab exited: " + process.stderr.read()[-2000:])
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("JupyterLab did not start within 60 s")
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def test_section_notebook_runs_live_and_its_quiz_answers(jupyterlab, watched, site):
+    page = watched.page
+    page.set_default_timeout(60_000)
+    page.goto(jupyterlab + f"lab/tree/{NOTEBOOK.name}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    try:  # JupyterLab sometimes asks which kernel to start; answer as a user would
+        page.get_by_role("dialog").get_by_role("button", name="Select", exact=True).click(timeout=8_000)
+    except PlaywrightTimeout:
+        pass
+    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    page.wait_for_selector(".jp-OutputArea .ck-quiz", timeout=90_000)
+    page.wait_for_selector(".jp-OutputArea .ck-timeline")
+
+    item = quizzes((site / "book/part1/actors.html").read_text(encoding="utf-8"))[0]["items"]
+    index, single = next((i, it) for i, it in enumerate(item) if it["type"] == "single_choice")
+    box = page.locator(".jp-OutputArea .ck-quiz .ck-item").nth(index)
+    box.scroll_into_view_if_needed()
+    box.locator("input[type=radio]").nth(single["correct"][0]).check()
+    box.get_by_role("button", name="Check").click()
+    assert "Correct" in box.locator(".ck-status").inner_text()
+    assert "Score: 1 of" in page.locator(".jp-OutputArea .ck-score").first.inner_text()
+    ours = [text for kind, text in watched.problems if "ck-" in text or "coursekit" in text]
+    assert ours == []
