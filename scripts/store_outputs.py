@@ -29,8 +29,9 @@ def store(path: Path) -> None:
         kept = []
         for output in cell.outputs:
             if output.output_type in ("display_data", "execute_result") and "text/plain" in output.data:
-                kept.append(nbformat.v4.new_output("execute_result", data={"text/plain": output.data["text/plain"]},
-                                                   execution_count=cell.execution_count))
+                extra = {"execution_count": cell.execution_count} if output.output_type == "execute_result" else {}
+                kept.append(nbformat.v4.new_output(output.output_type, data={"text/plain": output.data["text/plain"]},
+                                                   **extra))
             elif output.output_type == "stream":
                 kept.append(output)
         cell.outputs = kept

@@ -9,7 +9,7 @@ import os
 
 from sphinx.application import Sphinx
 
-from . import assets, theme
+from . import assets, dependencies, theme
 from .directives import DIRECTIVES
 
 
@@ -32,6 +32,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-read", assets.shrink_state)
     app.connect("env-purge-doc", assets.purge)
     app.connect("env-merge-info", assets.merge)
+    app.connect("env-get-outdated", dependencies.outdated)
+    app.connect("env-purge-doc", dependencies.purge)
+    app.connect("env-merge-info", dependencies.merge)
     app.connect("html-page-context", assets.add_page_assets)
     app.connect("build-finished", assets.write_assets)
     for name, directive in DIRECTIVES.items():

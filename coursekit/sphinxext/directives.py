@@ -20,7 +20,7 @@ from ..bank import course_bank, find_root
 from ..schema.errors import ExerciseError
 from ..schema.markdown import to_html
 from ..strings import catalog, t
-from . import assets
+from . import assets, dependencies
 
 LEVEL_LABELS = {"remember": "Remember", "understand": "Understand", "explain": "Explain", "apply": "Apply",
                 "analyse": "Analyse", "evaluate": "Evaluate", "create": "Create"}
@@ -43,6 +43,7 @@ class _BankDirective(SphinxDirective):
             raise self.error(str(exc)) from None
         for path, _ in found:
             self.env.note_dependency(str(path))
+        dependencies.record(self.env, self.kind, self.arguments[0])
         return found
 
     def html(self, text: str, classes: str = "") -> nodes.raw:
@@ -165,6 +166,7 @@ class ProgressSummary(SphinxDirective):
 
         in_toc_order = sorted(bank.of_kind("quiz"), key=toc_position)
         quizzes, body = [], []
+        dependencies.record(self.env, "quiz", "*")
         for path, quiz in in_toc_order:
             self.env.note_dependency(str(path))
             total = len(quiz.drawn_items())

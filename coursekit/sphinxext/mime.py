@@ -17,6 +17,7 @@ from docutils import nodes
 
 from ..bank import find_root
 from ..widgets.base import METADATA_KEY
+from . import dependencies
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 EXTENSION = "coursekit.sphinxext"
@@ -42,6 +43,8 @@ class CoursekitWidgetRenderer:
         root = find_root(Path(env.srcdir))
         for source in meta.get("sources", []):
             env.note_dependency(str(root / source))
+        for kind, section in meta.get("queries", []):
+            dependencies.record(env, kind, section)
         mount = (
             f'<div class="ck-widget-mount" data-model-id="{html.escape(str(view.get("model_id", "")))}" '
             f'data-module="{html.escape(meta["module"])}">{meta["fallback"]}</div>'

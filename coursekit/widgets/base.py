@@ -23,9 +23,12 @@ class CourseWidget(anywidget.AnyWidget):
     _module = traitlets.Unicode().tag(sync=True)
     strings = traitlets.Dict().tag(sync=True)
 
-    def __init__(self, *, sources: list[Path] = (), **kwargs):
+    def __init__(self, *, sources: list[Path] = (), queries: list[tuple[str, str]] = (), **kwargs):
+        """``sources``: the files the widget read; ``queries``: the (kind, section) bank look-ups that
+        found them, so the book is rebuilt when a look-up would find something else (a new file)."""
         super().__init__(strings=strings.catalog(), **kwargs)
         self._sources = [Path(s) for s in sources]
+        self._queries = [list(q) for q in queries]
 
     def stable_repr(self) -> str:
         raise NotImplementedError
@@ -44,5 +47,6 @@ class CourseWidget(anywidget.AnyWidget):
             "module": self._module,
             "fallback": self.fallback_html(),
             "sources": [str(s) for s in self._sources],
+            "queries": self._queries,
         }
         return data, metadata

@@ -27,23 +27,32 @@ class Quiz(CourseWidget):
     total = traitlets.Int(0).tag(sync=True)
 
     def __init__(self, spec: QuizFile, *, source: Path | None = None, seed: int | None = None,
-                 count: int | None = None):
+                 count: int | None = None, queries: list[tuple[str, str]] = ()):
         items = spec.drawn_items(seed, count)
         self.spec = spec
         self._items = items
-        super().__init__(sources=[source] if source else [], quiz=client_data(spec, items), total=len(items))
+        super().__init__(sources=[source] if source else [], queries=queries,
+                         quiz=client_data(spec, items), total=len(items))
 
     @classmethod
-    def for_section(cls, section: str, **kwargs) -> "Quiz":
-        """The quiz of a book section, e.g. ``Quiz.for_section("part1/science")``."""
+    def all_for_section(cls, section: str) -> list["Quiz"]:
+        """Every quiz file of a book section, in file order; a new file joins without code changes."""
         bank = course_bank(find_root())
         found = bank.for_section("quiz", section)
-        if len(found) != 1:
-            raise ExerciseError([Problem(bank.root / "exercises", 0, 0,
-                                         f"section {section!r} has {len(found)} quiz files",
-                                         "keep one quiz file per section, or use Quiz.from_id(...)")])
-        path, spec = found[0]
-        return cls(spec, source=path.relative_to(bank.root), **kwargs)
+        if not found:
+            raise ExerciseError([Problem(bank.root / "exercises", 0, 0, f"section {section!r} has no quiz file",
+                                         f"create one with `coursekit new quiz --section {section}`")])
+        return [cls(spec, source=path.relative_to(bank.root), queries=[("quiz", section)]) for path, spec in found]
+
+    @classmethod
+    def for_section(cls, section: str) -> "Quiz":
+        """The quiz of a book section, e.g. ``Quiz.for_section("part1/science")``; one file expected."""
+        quizzes = cls.all_for_section(section)
+        if len(quizzes) != 1:
+            raise ExerciseError([Problem(quizzes[0]._sources[0], 0, 0,
+                                         f"section {section!r} has {len(quizzes)} quiz files",
+                                         "use show_quizzes(section) to show them all, or Quiz.from_id(...)")])
+        return quizzes[0]
 
     @classmethod
     def from_id(cls, quiz_id: str, **kwargs) -> "Quiz":
@@ -164,3 +173,11 @@ def _fallback_answer(item) -> str:
     if item.type == "matching":
         return "; ".join(f"{to_html(p.left, inline=True)} — {to_html(p.right, inline=True)}" for p in item.pairs)
     return html.escape(item.accepted[0])
+
+
+def show_quizzes(section: str) -> None:
+    """Display every quiz of a section: what section pages call, so added quiz files appear there."""
+    from IPython.display import display
+
+    for quiz in Quiz.all_for_section(section):
+        display(quiz)

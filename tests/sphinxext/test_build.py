@@ -74,6 +74,14 @@ def test_no_thebe_scripts_and_a_favicon(minibook):
     assert 'rel="icon"' in html
 
 
+def test_theme_loads_no_fontawesome_script_but_keeps_its_icons(minibook):
+    html = page(minibook, "book/part1/slice.html")
+    assert "fontawesome.js" not in html
+    assert "_static/scripts/bootstrap.js" in html and 'class="fa-solid fa-magnifying-glass' in html
+    css = (minibook / "_build" / "html" / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    assert "fa-solid-900.woff2" in css  # the webfont that draws those icons instead
+
+
 def test_editing_an_exercise_file_re_executes_only_the_page_that_uses_it(minibook):
     quiz = minibook / "exercises" / "part1" / "slice" / "quiz.yml"
     text = quiz.read_text(encoding="utf-8")
@@ -105,3 +113,22 @@ def test_a_malformed_exercise_fails_the_build_naming_file_and_line(tmp_path):
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "quiz.yml:" in output and "no choice is marked `correct: true`" in output
+
+
+def test_a_new_exercise_file_appears_in_its_section_after_an_incremental_build(minibook):
+    jb_build(minibook)  # settle
+    extra = minibook / "exercises" / "part1" / "slice" / "extra.yml"
+    extra.write_text(
+        "kind: quiz\nid: slice-extra\nsection: part1/slice\ntitle: \"A second quiz, added later\"\n"
+        "items:\n  - id: slice-extra-1\n    type: true_false\n    prompt: \"The OIC has 57 member states.\"\n"
+        "    answer: true\n", encoding="utf-8")
+    try:
+        result = jb_build(minibook)
+        assert result.returncode == 0, result.stdout[-3000:]
+        executed = re.findall(r"(\S+\.ipynb): Executed notebook", result.stdout + result.stderr)
+        assert [Path(p).name for p in executed] == ["slice.ipynb"]
+        html = page(minibook, "book/part1/slice.html")
+        assert "A second quiz, added later" in html and "Check your understanding" in html
+    finally:
+        extra.unlink()
+        jb_build(minibook)
