@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "book").rglob("*.ipynb"))
-REPR = re.compile(r"^(Quiz\(id='[a-z0-9-]+', section='[a-z0-9-]+/[a-z0-9-]+'\)|Timeline\(section='[a-z0-9-]+/[a-z0-9-]+'\))$")
+REPR = re.compile(r"^(Quiz\(id='[a-z0-9-]+', section='[a-z0-9-]+/[a-z0-9-]+'\)|Timeline\(section=(None|'[a-z0-9-]+/[a-z0-9-]+')\))$")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
