@@ -9,7 +9,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .schema.errors import ExerciseError, Problem
-from .schema.validate import load
+from .schema.validate import validate
+from .schema.yaml_source import YamlSource, read_yaml
 
 TIMELINE_FILE = Path("exercises/timeline.yml")
 
@@ -32,16 +33,28 @@ class Bank:
     root: Path
     files: dict[Path, BaseModel] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    sources: dict[Path, YamlSource] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, root: Path, paths: list[Path] | None = None) -> "Bank":
-        """Load ``paths`` (files or folders; default: all of exercises/), collecting every problem."""
+        """Load ``paths`` (files or folders; default: all of exercises/), collecting every problem.
+
+        Nothing an instructor writes can make this raise: an unreadable file, a folder or a missing
+        path becomes a located problem like any other.
+        """
         bank = cls(Path(root))
         for path in yaml_files(paths or [bank.root / "exercises"]):
             try:
-                bank.files[path] = load(path)
+                source = read_yaml(path)
+                bank.files[path] = validate(source)
+                bank.sources[path] = source
             except ExerciseError as exc:
                 bank.problems.extend(exc.problems)
+            except FileNotFoundError:
+                bank.problems.append(Problem(path, 1, 1, "no such file", "check the path"))
+            except OSError as exc:
+                bank.problems.append(Problem(path, 1, 1, f"cannot read the file: {exc.strerror or exc}",
+                                             "give the path of a readable .yml file or a folder"))
         bank.problems.extend(bank._cross_file_problems())
         return bank
 
@@ -72,18 +85,21 @@ class Bank:
         problems: list[Problem] = []
         owners: dict[tuple[str, str], Path] = {}
         for path, model in self.of_kind("quiz"):
-            keys = [("quiz", model.id)] + [("item", i.id) for i in model.items]
-            keys += [("objective", o.id) for o in model.objectives]
-            for key in keys:
-                if key in owners:
-                    problems.append(Problem(path, 0, 0, f"{key[0]} id {key[1]!r} is also used in {owners[key]}",
-                                            "ids must be unique across the course; rename one"))
-                owners.setdefault(key, path)
+            source = self.sources[path]
+            keys = [(("id",), "quiz", model.id)]
+            keys += [(("items", n, "id"), "item", item.id) for n, item in enumerate(model.items)]
+            keys += [(("objectives", n, "id"), "objective", o.id) for n, o in enumerate(model.objectives)]
+            for loc, what, value in keys:
+                if (what, value) in owners and owners[what, value] != path:
+                    problems.append(source.problem(loc, f"{what} id {value!r} is also used in {owners[what, value]}",
+                                                   "ids must be unique across the course; rename one"))
+                owners.setdefault((what, value), path)
             assessed = {o for item in model.items for o in item.objectives}
-            for objective in model.objectives:
+            for n, objective in enumerate(model.objectives):
                 if objective.id not in assessed:
-                    problems.append(Problem(path, 0, 0, f"objective {objective.id!r} is assessed by no item",
-                                            "tag at least one item with it under `objectives:`", "warning"))
+                    problems.append(source.problem(("objectives", n, "id"),
+                                                   f"objective {objective.id!r} is assessed by no item",
+                                                   "tag at least one item with it under `objectives:`", "warning"))
         return problems
 
 

@@ -1,4 +1,4 @@
-"""The instructors' command line: ``coursekit new | check | export | list | stats``.
+"""The instructors' command line: ``coursekit new | check | export | list | stats | schema``.
 
 Exit codes: 0 success (warnings allowed), 1 problems found or refused, 2 wrong usage. No command prints a
 traceback: data problems are printed as ``file:line:column: error|warning: message (fix: ...)``, and anything
@@ -17,9 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from .bank import Bank, yaml_files, find_root
-from .schema.errors import ExerciseError, Problem
-from .schema.validate import load
-from .schema.yaml_source import read_yaml
+from .schema.errors import Problem
 
 NEW_KINDS = {"quiz": "quiz", "prompts": "prompts", "free-response": "free_response"}
 KIND_LABELS = {"quiz": "quiz", "prompts": "prompts", "free_response": "free-response"}
@@ -55,58 +53,6 @@ def _root(args: argparse.Namespace, required: bool = True) -> Path:
         if required:
             raise CliError(f"{exc}; run this inside the course, or pass --root PATH") from None
         return Path.cwd()
-
-
-def load_bank(root: Path, paths: list[Path] | None = None) -> Bank:
-    """Like :meth:`Bank.load`, but a file that cannot even be read becomes a located problem, never a crash."""
-    bank = Bank(Path(root))
-    for path in yaml_files(paths or [bank.root / "exercises"]):
-        try:
-            bank.files[path] = load(path)
-        except ExerciseError as exc:
-            bank.problems.extend(exc.problems)
-        except FileNotFoundError:
-            bank.problems.append(Problem(path, 1, 1, "no such file", "check the path"))
-        except IsADirectoryError:
-            bank.problems.append(Problem(path, 1, 1, "is a folder, not a file", "give a .yml file or a folder"))
-        except OSError as exc:
-            bank.problems.append(Problem(path, 1, 1, f"cannot read the file: {exc.strerror or exc}",
-                                         "check that the file exists and is readable"))
-        except RecursionError:
-            bank.problems.append(Problem(path, 1, 1, "YAML is nested too deeply",
-                                         "write nested lists and mappings at most a few levels deep"))
-        except Exception as exc:  # noqa: BLE001 - an instructor must never see a traceback
-            bank.problems.append(Problem(path, 1, 1, f"cannot read the file ({type(exc).__name__}: {exc})",
-                                         "check the file against a template from `coursekit new`"))
-    bank.problems.extend(bank._cross_file_problems())
-    return bank
-
-
-def _locate(problem: Problem) -> Problem:
-    """Give a line to problems found across files (the bank reports them at line 0): the quoted id's line."""
-    if problem.line:
-        return problem
-    match = re.search(r"'([a-z0-9-]+)'", problem.message)
-    if not match:
-        return Problem(problem.path, 1, 1, problem.message, problem.fix, problem.severity)
-    try:
-        source = read_yaml(problem.path)
-    except Exception:  # noqa: BLE001
-        return Problem(problem.path, 1, 1, problem.message, problem.fix, problem.severity)
-    for loc in source.positions:
-        if loc and loc[-1] == "id" and _value(source.data, loc) == match.group(1):
-            line, column = source.positions[loc]
-            return Problem(problem.path, line, column, problem.message, problem.fix, problem.severity)
-    return Problem(problem.path, 1, 1, problem.message, problem.fix, problem.severity)
-
-
-def _value(data, loc):
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _placeholders(bank: Bank, paths: list[Path]) -> list[Problem]:
@@ -145,7 +91,7 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 def _errors_to_stderr(bank: Bank, what: str) -> int:
     errors = bank.errors
     if errors:
-        for problem in _sorted([_locate(p) for p in errors]):
+        for problem in _sorted(errors):
             print(_problem_line(problem), file=sys.stderr)
         print(f"coursekit: {len(errors)} error(s): {what} (details: coursekit check)", file=sys.stderr)
     return 1 if errors else 0
@@ -173,7 +119,6 @@ def _title(root: Path) -> str:
 # ---------------------------------------------------------------- commands
 
 def cmd_new(args: argparse.Namespace) -> int:
-    kind = NEW_KINDS[args.kind]
     if not SECTION.match(args.section):
         raise CliError(f"--section {args.section!r} is not 'part/name' in lowercase letters, digits and hyphens "
                        "(for example part1/science)")
@@ -199,8 +144,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     root = _root(args, required=not args.paths)
     paths = [Path(p) for p in args.paths] or [root / "exercises"]
-    bank = load_bank(root, paths)
-    problems = _sorted([_locate(p) for p in bank.problems] + _placeholders(bank, paths))
+    bank = Bank.load(root, paths)
+    problems = _sorted(bank.problems + _placeholders(bank, paths))
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     files = len(yaml_files(paths))
@@ -223,7 +168,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     root = _root(args, required=not args.paths)
     paths = [Path(p) for p in args.paths] or [root / "exercises"]
-    bank = load_bank(root, paths)
+    bank = Bank.load(root, paths)
     if _errors_to_stderr(bank, "nothing exported; fix the files first"):
         return 1
     result = export(bank, args.format, Options(ordering_as_matching=args.ordering_as_matching, title=_title(root)))
@@ -279,7 +224,7 @@ def _listing(bank: Bank) -> list[dict]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     root = _root(args)
-    bank = load_bank(root)
+    bank = Bank.load(root)
     rows = _listing(bank)
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -321,7 +266,7 @@ def _stats(bank: Bank) -> dict:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     root = _root(args)
-    bank = load_bank(root)
+    bank = Bank.load(root)
     stats = _stats(bank)
     if args.format == "json":
         print(json.dumps(stats, indent=2, ensure_ascii=False))
@@ -343,6 +288,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print(f"\n{len(stats['unassessed_objectives'])} objective(s) assessed by no item: "
                   + ", ".join(stats["unassessed_objectives"]))
     return _errors_to_stderr(bank, "the files above are left out of the counts")
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema.jsonschema import SCHEMA_DIR, write
+
+    output = Path(args.output) if args.output else _root(args) / SCHEMA_DIR
+    if output.exists() and not output.is_dir():
+        raise CliError(f"--output {args.output} is a file; give a folder")
+    for path, changed in write(output):
+        print(f"{'wrote' if changed else 'unchanged'} {_shown(path)}")
+    return 0
 
 
 # ---------------------------------------------------------------- parser and entry point
@@ -396,6 +352,15 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=["text", "json"], default="text")
     stats.add_argument("--root", help=root_help)
     stats.set_defaults(run=cmd_stats)
+
+    schema = commands.add_parser("schema", help="write one JSON Schema per kind of file (editor autocompletion)",
+                                 description="Write quiz, prompts, free-response and timeline JSON Schemas, "
+                                             "generated from the file formats, into a folder (default: "
+                                             "exercises/.schema). Editors with the YAML language server use "
+                                             "them through the first line of each template.")
+    schema.add_argument("--output", "-o", metavar="DIR", help="folder to write into (default: exercises/.schema)")
+    schema.add_argument("--root", help=root_help)
+    schema.set_defaults(run=cmd_schema)
     return parser
 
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def quiz_yaml(quiz_id: str, section: str, items: list[str], objectives: list[str] = ("obj-a",),
               assessed: tuple[str, ...] | None = None) -> str:
     assessed = list(objectives if assessed is None else assessed)
-    lines = [f"kind: quiz", f"id: {quiz_id}", f"section: {section}", 'title: "Quiz"', "objectives:"]
+    lines = ["kind: quiz", f"id: {quiz_id}", f"section: {section}", 'title: "Quiz"', "objectives:"]
     for objective in objectives:
         lines += [f"  - id: {objective}", '    text: "Identify something."']
     lines.append("items:")
