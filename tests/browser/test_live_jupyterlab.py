@@ -86,3 +86,43 @@ def test_section_notebook_runs_live_and_its_quiz_answers(jupyterlab, watched, si
     assert "Score: 1 of" in page.locator(".jp-OutputArea .ck-score").first.inner_text()
     ours = [text for kind, text in watched.problems if "ck-" in text or "coursekit" in text]
     assert ours == []
+
+
+def _run_new_cell(page, code: str) -> None:
+    """Add a cell at the end of the notebook, type ``code`` into it and run it (keyboard only)."""
+    page.locator(".jp-Notebook .jp-Cell").last.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")
+    page.keyboard.press("Enter")
+    page.keyboard.type(code)
+    page.keyboard.press("Shift+Enter")
+
+
+def test_answers_score_and_selection_are_readable_from_python(jupyterlab, watched):
+    page = watched.page
+    page.set_default_timeout(60_000)
+    page.goto(jupyterlab + f"lab/tree/{NOTEBOOK.name}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    try:
+        page.get_by_role("dialog").get_by_role("button", name="Select", exact=True).click(timeout=8_000)
+    except PlaywrightTimeout:
+        pass
+    page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
+    _run_new_cell(page, 'from coursekit import Quiz, Timeline\nq = Quiz.for_section("part1/actors")\nq')
+    quiz = page.locator(".jp-OutputArea .ck-quiz").last
+    quiz.wait_for()
+    item = quiz.locator('.ck-item[data-type="true_false"]').first
+    item.get_by_role("radio").first.check()
+    item.get_by_role("button", name="Check").click()
+    verdict = item.locator(".ck-status").inner_text()
+    expected = 1.0 if "Correct" in verdict else 0.0
+    _run_new_cell(page, 't = Timeline.for_section("part1/actors")\nt')
+    timeline = page.locator(".jp-OutputArea .ck-timeline").last
+    timeline.wait_for()
+    marker = timeline.locator("button[data-id]").first  # an event marker on the axis
+    event_id = marker.get_attribute("data-id")
+    marker.click()
+    _run_new_cell(page, 'print("RESULT", q.score, len(q.answers), t.selected)')
+    output = page.locator(".jp-OutputArea-output").filter(has_text="RESULT").last
+    output.wait_for()
+    assert output.inner_text().split() == ["RESULT", str(expected), "1", event_id]
