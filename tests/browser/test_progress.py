@@ -1,0 +1,75 @@
+"""The My progress page: summary of saved quiz progress, export as JSON and CSV, reset, bad data."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import quizzes
+
+pytestmark = pytest.mark.browser
+SECTION = "book/part1/actors.html"
+PROGRESS = "book/progress.html"
+
+
+@pytest.fixture
+def answered(watched, site, site_url):
+    """One right answer on the first section's quiz, then the progress page."""
+    quiz = quizzes((site / SECTION).read_text(encoding="utf-8"))[0]
+    index, item = next((i, it) for i, it in enumerate(quiz["items"]) if it["type"] == "single_choice")
+    page = watched.page
+    page.goto(site_url + SECTION)
+    box = page.locator(".ck-quiz .ck-item").nth(index)
+    box.locator("input[type=radio]").nth(item["correct"][0]).check()
+    box.get_by_role("button", name="Check").click()
+    page.goto(site_url + PROGRESS)
+    page.wait_for_selector(".ck-progress-actions button:not([hidden])")
+    return watched, quiz
+
+
+def test_summary_shows_the_answer_and_totals(answered):
+    watched, quiz = answered
+    row = watched.page.locator(f'tr[data-quiz="{quiz["id"]}"]')
+    total = len(quiz["items"])
+    assert row.locator(".ck-answered").inner_text() == f"1 / {total}"
+    assert row.locator(".ck-points").inner_text() == f"1 / {total}"
+    assert watched.page.locator(".ck-total-answered").inner_text().startswith("1 / ")
+    assert watched.problems == []
+
+
+def test_export_json_and_csv(answered):
+    watched, quiz = answered
+    page = watched.page
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export progress (JSON)").click()
+    data = json.loads(open(info.value.path(), encoding="utf-8").read())
+    mine = next(q for q in data["quizzes"] if q["id"] == quiz["id"])
+    assert (mine["answered"], mine["score"], mine["total"]) == (1, 1, len(quiz["items"]))
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export progress (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(open(info.value.path(), encoding="utf-8").read())))
+    assert {r["quiz_id"] for r in rows} == {q["id"] for q in data["quizzes"]}
+    assert next(r for r in rows if r["quiz_id"] == quiz["id"])["answered"] == "1"
+    expect(page.locator(".ck-progress-status")).to_contain_text("progress.csv")
+
+
+def test_reset_all_after_confirmation(answered):
+    watched, quiz = answered
+    page = watched.page
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset all progress").click()
+    assert page.locator(f'tr[data-quiz="{quiz["id"]}"] .ck-answered').inner_text() == "not started"
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('coursekit:')).length") == 0
+
+
+def test_unreadable_saved_data_is_reset_with_a_notice(answered):
+    watched, quiz = answered
+    page = watched.page
+    page.evaluate(f"localStorage.setItem('coursekit:v1:quiz:{quiz['id']}', '[broken')")
+    page.reload()
+    page.wait_for_selector(".ck-progress-actions button:not([hidden])")
+    expect(page.locator(".ck-progress-status")).to_contain_text("could not be read")
+    assert page.locator(f'tr[data-quiz="{quiz["id"]}"] .ck-answered').inner_text() == "not started"
