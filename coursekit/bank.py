@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from . import bibliography
 from .schema.errors import ExerciseError, Problem
 from .schema.validate import validate
 from .schema.yaml_source import YamlSource, read_yaml
@@ -84,6 +85,7 @@ class Bank:
     def _cross_file_problems(self) -> list[Problem]:
         problems: list[Problem] = []
         owners: dict[tuple[str, str], Path] = {}
+        references = bibliography.entries(self.root)
         for path, model in self.of_kind("quiz"):
             source = self.sources[path]
             keys = [(("id",), "quiz", model.id)]
@@ -94,6 +96,12 @@ class Bank:
                     problems.append(source.problem(loc, f"{what} id {value!r} is also used in {owners[what, value]}",
                                                    "ids must be unique across the course; rename one"))
                 owners.setdefault((what, value), path)
+            for n, item in enumerate(model.items):
+                if item.source and item.source.cite and item.source.cite.lower() not in references:
+                    problems.append(source.problem(("items", n, "source", "cite"),
+                                                   f"no bibliography entry {item.source.cite!r}",
+                                                   "add it to a .bib file listed under bibtex_bibfiles in _config.yml, "
+                                                   "or give `url:` and `title:` instead"))
             assessed = {o for item in model.items for o in item.objectives}
             for n, objective in enumerate(model.objectives):
                 if objective.id not in assessed:

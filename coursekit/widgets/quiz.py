@@ -8,6 +8,7 @@ from pathlib import Path
 import traitlets
 
 from ..bank import course_bank, find_root
+from ..bibliography import reference_html
 from ..schema.errors import ExerciseError, Problem
 from ..schema.markdown import to_html
 from ..schema.quiz import QuizFile, normalise
@@ -139,7 +140,7 @@ def _source_html(source) -> str:
     if source is None:
         return ""
     if source.cite:
-        return html.escape(source.cite)
+        return reference_html(find_root(), source.cite)
     title = html.escape(source.title or source.url)
     return f'<a href="{html.escape(source.url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
 

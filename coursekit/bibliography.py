@@ -1,0 +1,50 @@
+"""The book's bibliography, for quiz items that cite a key: one formatted, linked reference each.
+
+The .bib files are those listed under ``bibtex_bibfiles`` in ``_config.yml`` (the ones Sphinx's
+bibliography uses), read with pybtex, which sphinxcontrib-bibtex already depends on.
+"""
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from pathlib import Path
+
+from pybtex.database import parse_file
+from ruamel.yaml import YAML
+
+
+def bib_files(root: Path) -> list[Path]:
+    config = root / "_config.yml"
+    if not config.exists():
+        return []
+    data = YAML(typ="safe", pure=True).load(config.read_text(encoding="utf-8")) or {}
+    return [root / name for name in data.get("bibtex_bibfiles", [])]
+
+
+def entries(root: Path) -> dict:
+    """Every entry of the book's bibliography by key (lower case, as BibTeX compares keys)."""
+    files = bib_files(Path(root))
+    return _entries(tuple((f, f.stat().st_mtime_ns) for f in files if f.exists()))
+
+
+@lru_cache(maxsize=4)
+def _entries(files: tuple) -> dict:
+    found = {}
+    for path, _ in files:
+        for key, entry in parse_file(str(path)).entries.items():
+            found[key.lower()] = entry
+    return found
+
+
+def reference_html(root: Path, key: str) -> str:
+    """'Author (year). Title.' with the title linked to the entry's URL; escaped."""
+    entry = entries(root)[key.lower()]
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = "; ".join(str(p).strip("{}") for p in people) or entry.fields.get("organization", "")
+    year = entry.fields.get("year", "n.d.")
+    title = entry.fields.get("title", key).replace("{", "").replace("}", "")
+    linked = html.escape(title)
+    if entry.fields.get("url", "").startswith("https://"):
+        linked = (f'<a href="{html.escape(entry.fields["url"])}" target="_blank" rel="noopener noreferrer">'
+                  f"{linked}</a>")
+    return f"{html.escape(names)} ({html.escape(year)}). {linked}." if names else f"{linked} ({html.escape(year)})."
