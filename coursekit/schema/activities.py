@@ -12,41 +12,55 @@ Level = Literal["remember", "understand", "explain", "apply", "analyse", "evalua
 
 
 class FacilitatorNotes(Strict):
-    good_discussion: Markdown
-    misconceptions: Markdown
-    follow_up: Markdown
+    """Notes for whoever leads the discussion; printed in the instructor edition only."""
+
+    good_discussion: Markdown = Field(description="What a good discussion of the prompt covers.")
+    misconceptions: Markdown = Field(description="Misconceptions students are likely to bring.")
+    follow_up: Markdown = Field(description="A follow-up question to deepen or redirect the discussion.")
 
 
 class Prompt(Strict):
-    id: Id
-    level: Level
-    prompt: Markdown
-    objectives: list[Id] = []
-    facilitator_notes: FacilitatorNotes
+    """One discussion prompt."""
+
+    id: Id = Field(description="Unique id of the prompt (lowercase letters, digits, hyphens).")
+    level: Level = Field(description="The thinking the prompt asks for, from remember to create (Bloom's levels).")
+    prompt: Markdown = Field(description="The question as students see it.")
+    objectives: list[Id] = Field([], description="Ids of learning objectives (from the section's quiz file) "
+                                                 "that the prompt serves.")
+    facilitator_notes: FacilitatorNotes = Field(description="Notes for the discussion leader (instructor edition only).")
 
 
 class PromptsFile(Strict):
-    kind: Literal["prompts"]
-    section: SectionId
-    title: Text = "Discussion"
-    prompts: list[Prompt] = Field(min_length=1)
+    """A section's discussion prompts: exercises/<part>/<section>/prompts.yml."""
+
+    kind: Literal["prompts"] = Field(description="Always `prompts` in this file.")
+    section: SectionId = Field(description="The section the prompts belong to, as 'part/section' (e.g. part1/science).")
+    title: Text = Field("Discussion", description="Heading shown above the prompts.")
+    prompts: list[Prompt] = Field(min_length=1, description="The prompts, in the order students see them; "
+                                                            "range from explain to evaluate to create.")
 
     def cross_check(self) -> list[tuple[tuple, str, str]]:
         return _duplicate_ids("prompts", [p.id for p in self.prompts], "prompt")
 
 
 class FreeResponse(Strict):
-    id: Id
-    prompt: Markdown
-    objectives: list[Id] = []
-    model_answer: Markdown
+    """One writing exercise with its model answer."""
+
+    id: Id = Field(description="Unique id of the exercise (lowercase letters, digits, hyphens).")
+    prompt: Markdown = Field(description="The task as students see it, with the expected length.")
+    objectives: list[Id] = Field([], description="Ids of learning objectives (from the section's quiz file) "
+                                                 "that the exercise assesses.")
+    model_answer: Markdown = Field(description="A model answer or the points a good answer makes "
+                                               "(instructor edition and Moodle XML grader information only).")
 
 
 class FreeResponseFile(Strict):
-    kind: Literal["free_response"]
-    section: SectionId
-    title: Text = "Write about it"
-    exercises: list[FreeResponse] = Field(min_length=1)
+    """A section's writing exercises: exercises/<part>/<section>/free-response.yml."""
+
+    kind: Literal["free_response"] = Field(description="Always `free_response` in this file.")
+    section: SectionId = Field(description="The section the exercises belong to, as 'part/section'.")
+    title: Text = Field("Write about it", description="Heading shown above the exercises.")
+    exercises: list[FreeResponse] = Field(min_length=1, description="The exercises, in order.")
 
     def cross_check(self) -> list[tuple[tuple, str, str]]:
         return _duplicate_ids("exercises", [e.id for e in self.exercises], "exercise")

@@ -20,10 +20,11 @@ class Strict(BaseModel):
 class Source(Strict):
     """Where a fact comes from: a key of the book's bibliography, or a web page."""
 
-    cite: Id | None = None
-    url: HttpsUrl | None = None
-    title: Text | None = None
-    publisher: Text | None = None
+    cite: Id | None = Field(None, description="A key of the book's bibliography (book/references/*.bib). "
+                                              "Give either `cite` or `url`.")
+    url: HttpsUrl | None = Field(None, description="An https:// address of the source. Give either `cite` or `url`.")
+    title: Text | None = Field(None, description="The title of the page at `url` (required with `url`).")
+    publisher: Text | None = Field(None, description="Who published the page at `url`.")
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Source":

@@ -13,35 +13,43 @@ from .markdown import Markdown
 
 
 class Feedback(Strict):
-    correct: Markdown | None = None
-    incorrect: Markdown | None = None
+    """Feedback for a right and for a wrong answer."""
+
+    correct: Markdown | None = Field(None, description="Shown after a right answer.")
+    incorrect: Markdown | None = Field(None, description="Shown after a wrong answer; say what the right answer is and why.")
 
 
 class Choice(Strict):
-    text: Markdown
-    correct: bool = False
-    feedback: Markdown | None = None
+    """One choice of a single-choice or multiple-select item."""
+
+    text: Markdown = Field(description="The choice as students see it.")
+    correct: bool = Field(False, description="true for a right choice.")
+    feedback: Markdown | None = Field(None, description="Shown when the student picks this choice: why it is right or wrong.")
 
 
 class Pair(Strict):
-    left: Markdown
-    right: Markdown
+    """One pair of a matching item."""
+
+    left: Markdown = Field(description="The entry students match from.")
+    right: Markdown = Field(description="Its match (the right-hand sides are shuffled).")
 
 
 class Objective(Strict):
-    id: Id
-    text: Text
+    """A learning objective of the section."""
+
+    id: Id = Field(description="Unique id across the course, used by items' `objectives`.")
+    text: Text = Field(description="What students should be able to do, starting with a measurable verb.")
 
 
 class _Item(Strict):
-    id: Id
-    prompt: Markdown
-    explanation: Markdown | None = None
-    hint: Markdown | None = None
-    objectives: list[Id] = []
-    difficulty: Difficulty | None = None
-    tags: list[Text] = []
-    source: Source | None = None
+    id: Id = Field(description="Unique id of the item across the course.")
+    prompt: Markdown = Field(description="The question as students see it.")
+    explanation: Markdown | None = Field(None, description="Shown after answering: the why, in 1-3 sentences.")
+    hint: Markdown | None = Field(None, description="An optional hint students can open before answering.")
+    objectives: list[Id] = Field([], description="Ids of the objectives (listed at the top of the file) the item assesses.")
+    difficulty: Difficulty | None = Field(None, description="easy, medium or hard.")
+    tags: list[Text] = Field([], description="Free labels for sorting and exporting.")
+    source: Source | None = Field(None, description="Where the fact comes from: `{cite: key}` or `{url: ..., title: ...}`.")
 
 
 def _unique(values: list[str], what: str) -> None:
@@ -53,7 +61,7 @@ def _unique(values: list[str], what: str) -> None:
 
 
 class _ChoiceItem(_Item):
-    choices: list[Choice] = Field(min_length=2)
+    choices: list[Choice] = Field(min_length=2, description="The choices, in the order shown; mark the right ones `correct: true`.")
 
     @field_validator("choices")
     @classmethod
@@ -65,7 +73,9 @@ class _ChoiceItem(_Item):
 
 
 class SingleChoice(_ChoiceItem):
-    type: Literal["single_choice"]
+    """A question with exactly one right choice."""
+
+    type: Literal["single_choice"] = Field(description="Always `single_choice`.")
 
     @field_validator("choices")
     @classmethod
@@ -78,28 +88,37 @@ class SingleChoice(_ChoiceItem):
 class MultipleSelect(_ChoiceItem):
     """Partial credit: (right choices ticked - wrong choices ticked) / right choices, never below 0."""
 
-    type: Literal["multiple_select"]
-    scoring: Literal["partial", "all_or_nothing"] = "partial"
+    type: Literal["multiple_select"] = Field(description="Always `multiple_select`.")
+    scoring: Literal["partial", "all_or_nothing"] = Field("partial", description="partial: credit per right choice, "
+                                                                               "minus wrong ones; all_or_nothing: "
+                                                                               "only the exact set scores.")
 
 
 class TrueFalse(_Item):
-    type: Literal["true_false"]
-    answer: bool
-    feedback: Feedback | None = None
+    """A statement students judge true or false."""
+
+    type: Literal["true_false"] = Field(description="Always `true_false`.")
+    answer: bool = Field(description="true if the statement in `prompt` is true.")
+    feedback: Feedback | None = Field(None, description="Feedback shown after a right and after a wrong answer.")
 
 
 class Numeric(_Item):
-    type: Literal["numeric"]
-    answer: float = Field(allow_inf_nan=False)
-    tolerance: float = Field(default=0, ge=0, allow_inf_nan=False)
-    unit: Text | None = None
-    feedback: Feedback | None = None
+    """A question answered with a number, such as a year."""
+
+    type: Literal["numeric"] = Field(description="Always `numeric`.")
+    answer: float = Field(allow_inf_nan=False, description="The right number.")
+    tolerance: float = Field(default=0, ge=0, allow_inf_nan=False,
+                             description="How far from `answer` a number may be and still count (0 = exact).")
+    unit: Text | None = Field(None, description="Shown next to the answer box, e.g. year.")
+    feedback: Feedback | None = Field(None, description="Feedback shown after a right and after a wrong answer.")
 
 
 class Ordering(_Item):
-    type: Literal["ordering"]
-    order: list[Markdown] = Field(min_length=3)
-    feedback: Feedback | None = None
+    """Entries students put in order (shown shuffled)."""
+
+    type: Literal["ordering"] = Field(description="Always `ordering`.")
+    order: list[Markdown] = Field(min_length=3, description="The entries in the CORRECT order.")
+    feedback: Feedback | None = Field(None, description="Feedback shown after a right and after a wrong answer.")
 
     @field_validator("order")
     @classmethod
@@ -109,9 +128,11 @@ class Ordering(_Item):
 
 
 class Matching(_Item):
-    type: Literal["matching"]
-    pairs: list[Pair] = Field(min_length=2)
-    feedback: Feedback | None = None
+    """Pairs students match."""
+
+    type: Literal["matching"] = Field(description="Always `matching`.")
+    pairs: list[Pair] = Field(min_length=2, description="The right pairs; each side must be distinct.")
+    feedback: Feedback | None = Field(None, description="Feedback shown after a right and after a wrong answer.")
 
     @field_validator("pairs")
     @classmethod
@@ -124,9 +145,9 @@ class Matching(_Item):
 class ShortText(_Item):
     """Accepted answers match ignoring case, spacing, punctuation and diacritics."""
 
-    type: Literal["short_text"]
-    accepted: list[Text] = Field(min_length=1)
-    feedback: Feedback | None = None
+    type: Literal["short_text"] = Field(description="Always `short_text`.")
+    accepted: list[Text] = Field(min_length=1, description="Every answer that counts as right.")
+    feedback: Feedback | None = Field(None, description="Feedback shown after a right and after a wrong answer.")
 
     @field_validator("accepted")
     @classmethod
@@ -144,19 +165,23 @@ ITEM_TYPES = ("single_choice", "multiple_select", "true_false", "numeric", "orde
 
 
 class Settings(Strict):
+    """How the quiz behaves."""
+
     show_answer_after: int = Field(default=2, ge=1, description="tries before 'Show answer' appears")
     draw: int | None = Field(default=None, ge=1, description="show this many items drawn from the bank")
     seed: int = Field(default=0, description="seed of the draw, so a variant can be reproduced")
 
 
 class QuizFile(Strict):
-    kind: Literal["quiz"]
-    id: Id
-    section: SectionId
-    title: Text
-    objectives: list[Objective] = []
-    settings: Settings = Settings()
-    items: list[Item] = Field(min_length=1)
+    """A section's learning objectives and self-check items: exercises/<part>/<section>/quiz.yml."""
+
+    kind: Literal["quiz"] = Field(description="Always `quiz` in this file.")
+    id: Id = Field(description="Unique id of the quiz across the course, e.g. part1-science.")
+    section: SectionId = Field(description="The section the quiz belongs to, as 'part/section'.")
+    title: Text = Field(description="Heading shown above the quiz.")
+    objectives: list[Objective] = Field([], description="The section's 3-5 learning objectives.")
+    settings: Settings = Field(Settings(), description="Optional behaviour: tries before 'Show answer', draws.")
+    items: list[Item] = Field(min_length=1, description="The questions; each has a `type` and that type's fields.")
 
     def cross_check(self) -> list[tuple[tuple, str, str]]:
         """Problems between fields, each as (location, message, fix)."""

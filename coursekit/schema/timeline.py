@@ -3,21 +3,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, WithJsonSchema, field_validator, model_validator
 
 from .common import HttpsUrl, Id, SectionId, Strict, Text
 from .markdown import Markdown
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_DATE_TEXT = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+_DATE_SCHEMA = {"anyOf": [_DATE_TEXT, {"type": "object", "additionalProperties": False, "required": ["start", "end"],
+                                       "properties": {"start": _DATE_TEXT, "end": _DATE_TEXT}}]}
 
 
 class When(BaseModel):
     """A date at its precision ('1969', '1969-09', '1969-09-22'), or a span of two such dates."""
 
-    start: str
-    end: str | None = None
+    start: str = Field(description="The date, as YYYY, YYYY-MM or YYYY-MM-DD.")
+    end: str | None = Field(None, description="The end of a span, at the same precision as `start`.")
 
     @property
     def precision(self) -> str:
@@ -47,10 +50,12 @@ def parse_date(text: str) -> dt.date:
 
 
 class Era(Strict):
-    id: Id
-    label: Text
-    start: str
-    end: str
+    """A named period shaded on the timeline."""
+
+    id: Id = Field(description="Unique id of the era.")
+    label: Text = Field(description="The era's name as shown.")
+    start: str = Field(description="First date, as YYYY, YYYY-MM or YYYY-MM-DD (in quotes).")
+    end: str = Field(description="Last date, in the same form.")
 
     @model_validator(mode="after")
     def _order(self) -> "Era":
@@ -60,21 +65,26 @@ class Era(Strict):
 
 
 class EventSource(Strict):
-    title: Text
-    url: HttpsUrl
-    publisher: Text | None = None
+    """A source for an event."""
+
+    title: Text = Field(description="Title of the source.")
+    url: HttpsUrl = Field(description="Its https:// address.")
+    publisher: Text | None = Field(None, description="Who published it.")
 
 
 class Event(Strict):
-    id: Id
-    date: When
-    title: Text
-    summary: Markdown
-    themes: list[Id] = Field(min_length=1)
-    actors: list[Text] = Field(min_length=1)
-    section: SectionId
-    sources: list[EventSource] = Field(min_length=1)
-    date_note: Text | None = None
+    """One dated event."""
+
+    id: Id = Field(description="Unique id of the event.")
+    date: Annotated[When, WithJsonSchema(_DATE_SCHEMA)] = Field(
+        description="\"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\" (in quotes), or a span {start: ..., end: ...}.")
+    title: Text = Field(description="A short title.")
+    summary: Markdown = Field(description="One to three sentences on what happened and why it matters.")
+    themes: list[Id] = Field(min_length=1, description="Theme ids from `themes:` at the top of the file.")
+    actors: list[Text] = Field(min_length=1, description="Who acted: states, organisations, people.")
+    section: SectionId = Field(description="The section that discusses the event, as 'part/section'.")
+    sources: list[EventSource] = Field(min_length=1, description="At least one source, primary where possible.")
+    date_note: Text | None = Field(None, description="A note on an uncertain or disputed date.")
 
     @field_validator("date", mode="before")
     @classmethod
@@ -94,11 +104,13 @@ class Event(Strict):
 
 
 class TimelineFile(Strict):
-    kind: Literal["timeline"]
-    themes: dict[Id, Text]
-    sections: dict[SectionId, list[Id]] = {}
-    eras: list[Era] = []
-    events: list[Event] = Field(min_length=1)
+    """Every dated event of the course: exercises/timeline.yml."""
+
+    kind: Literal["timeline"] = Field(description="Always `timeline` in this file.")
+    themes: dict[Id, Text] = Field(description="Theme id -> label, e.g. `nuclear: Nuclear cooperation`.")
+    sections: dict[SectionId, list[Id]] = Field({}, description="Section -> the themes its timeline shows.")
+    eras: list[Era] = Field([], description="Named periods shaded on the timeline.")
+    events: list[Event] = Field(min_length=1, description="The events, in any order (shown by date).")
 
     def cross_check(self) -> list[tuple[tuple, str, str]]:
         """Problems between fields, each as (location, message, fix)."""
