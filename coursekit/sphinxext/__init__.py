@@ -9,7 +9,7 @@ import os
 
 from sphinx.application import Sphinx
 
-from . import assets, dependencies, theme
+from . import assets, dependencies, editions, site, theme
 from .directives import DIRECTIVES
 
 
@@ -37,6 +37,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-merge-info", dependencies.merge)
     app.connect("html-page-context", assets.add_page_assets)
     app.connect("build-finished", assets.write_assets)
+    app.connect("build-finished", editions.strip_sources)
+    site.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

@@ -98,7 +98,8 @@ def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> No
     names = sorted(pages(app.env).get(pagename, ()))
     for name in names:
         app.add_css_file(SUBDIR + f"{name}.css")
-        app.add_js_file(SUBDIR + f"{name}.js", loading_method="async")
+        if is_widget(name) or (STATIC / f"{name}.js").exists():   # some page assets are CSS only (print)
+            app.add_js_file(SUBDIR + f"{name}.js", loading_method="async")
     if any(map(is_widget, names)):
         app.add_css_file(SUBDIR + "host.css")
         app.add_js_file(SUBDIR + "host.js", loading_method="async")
@@ -112,13 +113,14 @@ def write_assets(app: Sphinx, exception) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in ("host", *sorted({n for names in pages(app.env).values() for n in names})):
         if is_widget(name):
-            _write(out / f"{name}.js", classic_script(name))
-            _write(out / f"{name}.css", module_css(name))
+            write_if_changed(out / f"{name}.js", classic_script(name))
+            write_if_changed(out / f"{name}.css", module_css(name))
         else:
-            _write(out / f"{name}.js", (STATIC / f"{name}.js").read_text(encoding="utf-8"))
-            _write(out / f"{name}.css", (STATIC / f"{name}.css").read_text(encoding="utf-8"))
+            for suffix in (".js", ".css"):
+                if (STATIC / f"{name}{suffix}").exists():
+                    write_if_changed(out / f"{name}{suffix}", (STATIC / f"{name}{suffix}").read_text(encoding="utf-8"))
 
 
-def _write(path: Path, text: str) -> None:
+def write_if_changed(path: Path, text: str) -> None:
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")

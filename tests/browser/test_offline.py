@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.site.helpers import goto, wait_mounted
+
 EXTERNAL_ASSET = re.compile(
     r"""<(?:script|img|iframe|audio|video|source)\b[^>]*\bsrc=["']?(?:https?:)?//"""
     r"""|<link\b[^>]*\brel=["']?(?:stylesheet|preload|icon|modulepreload)[^>]*\bhref=["']?(?:https?:)?//"""
@@ -35,13 +37,28 @@ def test_no_stylesheet_loads_remote_fonts_or_images(site):
 
 
 @pytest.mark.browser
-def test_every_page_requests_only_its_own_host(site, site_url, watched):
-    foreign = {}
+def test_every_page_requests_only_its_own_host_and_logs_no_error_or_warning(site, site_url, watched):
+    """One crawl, two checks: nothing fetched from another host, nothing on the console (errors,
+    warnings, uncaught exceptions, failed requests), with every widget mounted."""
+    foreign, noisy, failed = {}, {}, {}
+    watched.page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")  # not: cancelled by navigation
+                    and watched.console.append(("requestfailed", f"{r.url} {r.failure}")))
+    watched.page.on("response", lambda r: r.status >= 400 and watched.console.append(("http", f"{r.status} {r.url}")))
     for page in html_pages(site):
         watched.requests.clear()
+        watched.console.clear()
         rel = str(page.relative_to(site))
-        watched.page.goto(site_url + rel, wait_until="load")
+        goto(watched.page, site, site_url, rel)  # the root index.html redirects: wait for its target
+        wait_mounted(watched.page)
+        watched.page.evaluate("() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)))")
         outside = [u for u in watched.requests if not u.startswith(site_url) and not u.startswith("data:")]
         if outside:
             foreign[rel] = outside
+        if watched.problems:
+            noisy[rel] = watched.problems
+        broken = [text for kind, text in watched.console if kind in ("requestfailed", "http")]
+        if broken:
+            failed[rel] = broken
     assert foreign == {}
+    assert noisy == {}
+    assert failed == {}

@@ -1,0 +1,157 @@
+"""Site-wide quality: theme fixes on every page, a valid root redirect, and the offline bundle.
+
+- ``coursekit/static/theme-fixes.css`` holds CSS overrides for accessibility problems that come from
+  the theme (missing focus rings); it is added to every page with ``app.add_css_file`` and written
+  into ``_static/coursekit/`` at build-finished, like the widget assets (never via html_static_path,
+  which Jupyter Book adds to every page wholesale).
+- sphinx-thebe appends a ``text/x-thebe-config`` block naming a Binder repository to every page even
+  when thebe is off; we drop it (and its ``kernelName`` script) unless thebe is switched on.
+- The theme's navigation puts an empty ``<summary>`` (an icon only) beside each part that has sections:
+  screen readers announce an unnamed control. We name it after its part ("Sections of ...").
+- docutils marks bibliography entries ``role="doc-biblioentry"``, deprecated in DPUB-ARIA 1.1 and
+  invalid inside their ``role="list"`` container: we use ``listitem``, which DPUB-ARIA recommends.
+- The root ``index.html`` that sphinx-external-toc writes is a bare ``<meta>`` with no doctype or
+  title (invalid HTML) and no icon (so browsers ask for a missing /favicon.ico); we write a complete
+  redirect page before it runs (it only writes one when none exists).
+- ``course-offline.zip``: the whole built site (except the zip itself) in one folder, to download and
+  open from disk (file://) or from any static server with no network. Written deterministically (fixed
+  timestamps, sorted names) and replaced only when its content changes.
+"""
+from __future__ import annotations
+
+import html
+import io
+import os
+import re
+import zipfile
+from pathlib import Path
+
+from docutils import nodes
+from markupsafe import Markup
+from sphinx.application import Sphinx
+
+from .assets import STATIC, SUBDIR, write_if_changed
+from .theme import thebe_enabled
+
+THEME_FIXES = "theme-fixes.css"
+BUNDLE = "course-offline.zip"
+BUNDLE_FOLDER = "course-offline"  # the single top folder inside the zip
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+REDIRECT = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>{icon}
+<meta http-equiv="refresh" content="0; url={url}">
+</head>
+<body>
+<p><a href="{url}">{title}</a></p>
+</body>
+</html>
+"""
+
+
+def add_theme_fixes(app: Sphinx) -> None:
+    app.add_css_file(SUBDIR + THEME_FIXES, priority=900)
+
+
+def drop_thebe_config(app: Sphinx, doctree, docname) -> None:
+    """Remove the raw thebe configuration sphinx-thebe appends to every doctree while thebe is off."""
+    if thebe_enabled(app):
+        return
+    for node in list(doctree.findall(nodes.raw)):
+        text = node.astext()
+        if node.parent is doctree and ("text/x-thebe-config" in text or text.strip().startswith("<script>kernelName")):
+            doctree.remove(node)
+
+
+TOC_SUMMARY = re.compile(r"(<a\b[^>]*>)((?:(?!</a>).)*)</a>(\s*<details\b[^>]*>\s*)<summary>", re.S)
+
+
+def label_summaries(markup: str) -> str:
+    """Give each icon-only ``<summary>`` in the theme's navigation the name of the entry it expands."""
+    def name(match: re.Match) -> str:
+        title = html.unescape(re.sub(r"<[^>]+>", "", match.group(2))).strip()
+        return (f"{match.group(1)}{match.group(2)}</a>{match.group(3)}"
+                f'<summary aria-label="{_escape("Sections of " + title)}">')
+    return TOC_SUMMARY.sub(name, markup)
+
+
+def fix_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Accessibility fixes to the theme's navigation and to docutils' bibliography markup."""
+    generate = context.get("generate_toctree_html")
+    if callable(generate) and not getattr(generate, "coursekit_labelled", False):
+        def labelled(*args, **kwargs):
+            return Markup(label_summaries(str(generate(*args, **kwargs))))  # the theme returns soup or str
+        labelled.coursekit_labelled = True
+        context["generate_toctree_html"] = labelled
+    body = context.get("body")
+    if isinstance(body, str) and 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def write_theme_fixes(app: Sphinx, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    out = Path(app.outdir) / "_static" / SUBDIR
+    out.mkdir(parents=True, exist_ok=True)
+    write_if_changed(out / THEME_FIXES, (STATIC / THEME_FIXES).read_text(encoding="utf-8"))
+
+
+def write_root_redirect(app: Sphinx, exception) -> None:
+    """A valid index.html at the root that sends the reader to the first page (root_doc)."""
+    if exception or app.builder.format != "html":
+        return
+    index = Path(app.outdir) / "index.html"
+    if "index" in app.env.found_docs:  # a real page of that name: leave it alone
+        return
+    url = app.builder.get_target_uri(app.config.root_doc)
+    favicon = app.config.html_favicon or ""
+    icon = "" if not favicon or "://" in favicon else f'\n<link rel="icon" href="_static/{_escape(Path(favicon).name)}">'
+    text = REDIRECT.format(lang=app.config.language or "en", title=_escape(app.config.html_title or app.config.project),
+                           url=url, icon=icon)
+    write_if_changed(index, text)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def bundle_bytes(root: Path) -> bytes:
+    """The site under ``root`` (minus the bundle itself) as a deterministic zip."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = Path(dirpath) / name
+                rel = path.relative_to(root).as_posix()
+                if rel == BUNDLE or name.startswith(BUNDLE + "."):
+                    continue
+                info = zipfile.ZipInfo(f"{BUNDLE_FOLDER}/{rel}", date_time=ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, path.read_bytes(), compresslevel=6)
+    return buffer.getvalue()
+
+
+def write_bundle(app: Sphinx, exception) -> None:
+    if exception or app.builder.name != "html":
+        return
+    root = Path(app.outdir)
+    data = bundle_bytes(root)
+    target = root / BUNDLE
+    if target.exists() and target.read_bytes() == data:
+        return
+    partial = root / (BUNDLE + ".partial")
+    partial.write_bytes(data)
+    partial.replace(target)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", add_theme_fixes)
+    app.connect("doctree-resolved", drop_thebe_config, priority=900)
+    app.connect("html-page-context", fix_page, priority=950)  # after the theme adds its functions
+    app.connect("build-finished", write_theme_fixes)
+    app.connect("build-finished", write_root_redirect, priority=100)  # before sphinx-external-toc's
+    app.connect("build-finished", write_bundle, priority=990)  # last: after every other file is written

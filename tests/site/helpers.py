@@ -1,0 +1,52 @@
+"""Shared by the site-quality tests: the list of built pages and small browser helpers."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# Wait for CSS transitions and animations to finish (the theme animates colours when the mode
+# changes and focus rings when focus moves), capped so an endless animation cannot hang a test.
+SETTLE = """async () => {
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const done = Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)));
+  await Promise.race([done, new Promise((r) => setTimeout(r, 1000))]);
+}"""
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every built HTML page, as a path relative to the site root."""
+    return sorted(str(p.relative_to(site).as_posix()) for p in site.rglob("*.html") if "_static" not in p.parts)
+
+
+REFRESH = re.compile(r"""<meta[^>]*http-equiv=["']?refresh["']?[^>]*content=["']?\d+;\s*url=([^"'>]+)""", re.I)
+
+
+def redirect_target(site: Path, rel: str) -> str | None:
+    """Where a meta-refresh page (the root index.html) sends the reader, relative to the site root."""
+    match = REFRESH.search((site / rel).read_text(encoding="utf-8"))
+    return (Path(rel).parent / match.group(1)).as_posix() if match else None
+
+
+def goto(page, site: Path, base: str, rel: str) -> None:
+    """Open a built page; for a redirect page, wait until its target has loaded."""
+    page.goto(base + rel, wait_until="load")
+    target = redirect_target(site, rel)
+    if target:
+        page.wait_for_url(base + target, wait_until="load")
+
+
+def wait_mounted(page) -> int:
+    """Wait until every widget mount point on the page has mounted; return how many there are."""
+    count = page.locator(".ck-widget-mount").count()
+    if count:
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.ck-widget-mount')].every((m) => m.classList.contains('ck-mounted'))")
+    return count
+
+
+def settle(page) -> None:
+    page.evaluate(SETTLE)
