@@ -13,6 +13,14 @@ def catalog() -> dict[str, str]:
     return json.loads(CATALOG.read_text(encoding="utf-8"))
 
 
+def section(*prefixes: str) -> dict[str, str]:
+    """The strings whose keys start with one of ``prefixes`` (e.g. "quiz." for the quiz front end)."""
+    return {k: v for k, v in catalog().items() if k.startswith(prefixes)}
+
+
+WIDGET_PREFIXES = ("quiz.", "timeline.")  # what the widgets' front ends read
+
+
 def t(key: str, **values) -> str:
     """The string ``key`` with ``{name}`` placeholders filled in."""
     return catalog()[key].format(**values)

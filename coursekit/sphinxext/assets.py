@@ -6,6 +6,9 @@ a file the browser caches across pages) and add the host, the module and its CSS
 show a coursekit widget. Modules are wrapped as classic scripts so the site also works from file://,
 where browsers refuse to load ES module files. Everything loads ``async`` and announces itself, so
 widgets mount as soon as the page is parsed instead of waiting behind the theme's deferred scripts.
+The user-interface strings, which live widgets carry in their state, are likewise served once
+(``strings.js``) instead of in every widget's saved state. Served files are minified with rjsmin and
+rcssmin; the sources in ``widgets/`` and ``static/`` stay readable and are what anywidget loads live.
 """
 from __future__ import annotations
 
@@ -13,9 +16,12 @@ import json
 import re
 from pathlib import Path
 
+import rcssmin
+import rjsmin
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from ..strings import WIDGET_PREFIXES, section
 from ..widgets.base import HERE as WIDGETS
 
 STATIC = Path(__file__).parent.parent / "static"
@@ -56,7 +62,7 @@ def shrink_state(app: Sphinx, doctree) -> None:
         state = model.get("state", {})
         if state.get("_module") and str(state.get("_anywidget_id", "")).startswith("coursekit."):
             modules.add(state["_module"])
-            for key in ("_esm", "_css", "layout"):
+            for key in ("_esm", "_css", "strings", "layout"):
                 value = state.pop(key, None)
                 if key == "layout" and isinstance(value, str):
                     layouts.add(value.removeprefix("IPY_MODEL_"))
@@ -102,7 +108,15 @@ def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> No
             app.add_js_file(SUBDIR + f"{name}.js", loading_method="async")
     if any(map(is_widget, names)):
         app.add_css_file(SUBDIR + "host.css")
+        app.add_js_file(SUBDIR + "strings.js", loading_method="async")
         app.add_js_file(SUBDIR + "host.js", loading_method="async")
+
+
+def strings_script() -> str:
+    """The widgets' strings as a classic script that registers itself like a module ("strings")."""
+    return ("(window.coursekitModules = window.coursekitModules || {}).strings = "
+            f"{json.dumps(section(*WIDGET_PREFIXES), ensure_ascii=False)};\n"
+            'document.dispatchEvent(new CustomEvent("coursekit:module", { detail: "strings" }));\n')
 
 
 def write_assets(app: Sphinx, exception) -> None:
@@ -111,14 +125,15 @@ def write_assets(app: Sphinx, exception) -> None:
         return
     out = Path(app.outdir) / "_static" / SUBDIR
     out.mkdir(parents=True, exist_ok=True)
+    write_if_changed(out / "strings.js", rjsmin.jsmin(strings_script()))
     for name in ("host", *sorted({n for names in pages(app.env).values() for n in names})):
         if is_widget(name):
-            write_if_changed(out / f"{name}.js", classic_script(name))
-            write_if_changed(out / f"{name}.css", module_css(name))
+            write_if_changed(out / f"{name}.js", rjsmin.jsmin(classic_script(name)))
+            write_if_changed(out / f"{name}.css", rcssmin.cssmin(module_css(name)))
         else:
-            for suffix in (".js", ".css"):
+            for suffix, minify in ((".js", rjsmin.jsmin), (".css", rcssmin.cssmin)):
                 if (STATIC / f"{name}{suffix}").exists():
-                    write_if_changed(out / f"{name}{suffix}", (STATIC / f"{name}{suffix}").read_text(encoding="utf-8"))
+                    write_if_changed(out / f"{name}{suffix}", minify((STATIC / f"{name}{suffix}").read_text(encoding="utf-8")))
 
 
 def write_if_changed(path: Path, text: str) -> None:

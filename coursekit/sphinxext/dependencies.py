@@ -5,12 +5,17 @@ file a page reads is noted as a dependency) but not a new one. So each page also
 queries it made, as (kind, section) with the files that answered, and before reading, every page
 whose queries now have a different answer is marked outdated. myst-nb executes exactly the pages
 that are re-read, which closes for this book the stale-output gap of MyST-NB issue #299.
+
+Answering needs only each file's kind and section, kept in an index in the Sphinx environment and
+re-read only for files whose size or modification time changed, so a build with no change reads none.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..bank import Bank, find_root
+from ..bank import find_root, yaml_files
+from ..schema.errors import ExerciseError
+from ..schema.yaml_source import read_yaml
 
 
 def _queries(env) -> dict[str, dict[tuple[str, str], list[str]]]:
@@ -19,27 +24,44 @@ def _queries(env) -> dict[str, dict[tuple[str, str], list[str]]]:
     return env.coursekit_queries
 
 
-def answer(bank: Bank, kind: str, section: str) -> list[str]:
-    """The files (relative to the course root) of ``kind`` for ``section``; "*" matches anything."""
-    return sorted(
-        str(path.relative_to(bank.root)) for path, model in bank.files.items()
-        if kind in ("*", getattr(model, "kind", None)) and section in ("*", getattr(model, "section", None))
-    )
+def index(env) -> dict[str, tuple]:
+    """Each exercise file (relative to the course root) -> ((mtime, size), kind, section)."""
+    root = find_root(Path(env.srcdir))
+    known = getattr(env, "coursekit_index", {})
+    fresh = {}
+    for path in yaml_files([root / "exercises"]):
+        stat = path.stat()
+        key, stamp = str(path.relative_to(root)), (stat.st_mtime_ns, stat.st_size)
+        fresh[key] = known[key] if key in known and known[key][0] == stamp else (stamp, *_kind_and_section(path))
+    env.coursekit_index = fresh
+    return fresh
+
+
+def _kind_and_section(path: Path) -> tuple:
+    try:
+        data = read_yaml(path).data
+    except ExerciseError:
+        return (None, None)  # reported by whatever reads the file for real
+    return (data.get("kind"), data.get("section")) if isinstance(data, dict) else (None, None)
+
+
+def answer(files: dict[str, tuple], kind: str, section: str) -> list[str]:
+    """The files of ``kind`` for ``section``; "*" matches anything."""
+    return sorted(name for name, (_, k, s) in files.items() if kind in ("*", k) and section in ("*", s))
 
 
 def record(env, kind: str, section: str) -> None:
     """Note that the page being read asked the bank for ``kind`` files of ``section``."""
-    bank = Bank.load(find_root(Path(env.srcdir)))
-    _queries(env).setdefault(env.docname, {})[(kind, section)] = answer(bank, kind, section)
+    _queries(env).setdefault(env.docname, {})[(kind, section)] = answer(index(env), kind, section)
 
 
 def outdated(app, env, added, changed, removed) -> list[str]:
     queries = _queries(env)
     if not queries:
         return []
-    bank = Bank.load(find_root(Path(env.srcdir)))
+    files = index(env)
     return sorted(doc for doc, asked in queries.items()
-                  if doc not in removed and any(answer(bank, *q) != files for q, files in asked.items()))
+                  if doc not in removed and any(answer(files, *q) != found for q, found in asked.items()))
 
 
 def purge(app, env, docname) -> None:

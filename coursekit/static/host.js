@@ -5,7 +5,8 @@
 // window.coursekitModules and fire "coursekit:module" (the build wraps each ES module in a classic
 // script so file:// works too). All of these scripts load async, in any order: the host mounts once
 // the document is parsed (readyState "interactive", before deferred theme scripts run) and mounts a
-// widget whose module arrives later when that module announces itself.
+// widget whose module arrives later when that module announces itself. The UI strings arrive the
+// same way ("strings"), once for the whole site, instead of in every widget's saved state.
 (function () {
   "use strict";
 
@@ -67,12 +68,16 @@
         console.error("coursekit: no saved state for widget " + mount.getAttribute("data-model-id"));
         return; // the fallback stays visible
       }
-      whenModule(mount.getAttribute("data-module"), function (module) { mountOne(mount, entry, module); });
+      whenModule("strings", function (strings) {
+        whenModule(mount.getAttribute("data-module"), function (module) { mountOne(mount, entry, module, strings); });
+      });
     });
   }
 
-  function mountOne(mount, entry, module) {
-    var model = createModel(JSON.parse(JSON.stringify(entry.state)));
+  function mountOne(mount, entry, module, strings) {
+    var data = JSON.parse(JSON.stringify(entry.state));
+    if (!("strings" in data)) data.strings = strings; // the build serves them once, in strings.js
+    var model = createModel(data);
     var target = document.createElement("div");
     target.className = "ck-live";
     mount.append(target);

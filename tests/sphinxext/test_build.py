@@ -9,6 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
+import rjsmin
+
+from coursekit.sphinxext.assets import classic_script
 
 from tests.conftest import ROOT
 
@@ -61,11 +64,21 @@ def test_pages_without_widgets_get_no_widget_assets(minibook):
     assert "coursekit/host.js" not in html and "coursekit/quiz" not in html
 
 
-def test_module_files_are_classic_scripts(minibook):
-    js = (minibook / "_build" / "html" / "_static" / "coursekit" / "quiz.js").read_text(encoding="utf-8")
-    assert js.startswith("(window.coursekitModules = window.coursekitModules || {})")
-    assert js.rstrip().endswith("detail: \"quiz\" }));")
-    assert "\nexport " not in js and "return { render" in js
+def test_module_files_are_minified_classic_scripts(minibook):
+    static = minibook / "_build" / "html" / "_static" / "coursekit"
+    js = (static / "quiz.js").read_text(encoding="utf-8")
+    assert js == rjsmin.jsmin(classic_script("quiz"))
+    assert js.startswith("(window.coursekitModules=window.coursekitModules||{})")
+    assert "\nexport " not in js and "return{render" in js.replace(" ", "")
+    assert len(js) < 0.8 * len(classic_script("quiz"))
+    strings = (static / "strings.js").read_text(encoding="utf-8")
+    assert '"quiz.check":"Check"' in strings.replace(": ", ":")
+
+
+def test_ui_strings_are_served_once_not_saved_in_each_widget(minibook):
+    html = page(minibook, "book/part1/slice.html")
+    assert all("strings" not in m["state"] for m in widget_state(html).values())
+    assert "_static/coursekit/strings.js" in html
 
 
 def test_no_thebe_scripts_and_a_favicon(minibook):

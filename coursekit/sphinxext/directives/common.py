@@ -1,0 +1,129 @@
+"""What every data directive shares: reading the bank, dependencies, editions, book order, HTML pieces.
+
+Text from exercise files is rendered by ``coursekit.schema.markdown`` (raw HTML escaped) and inserted
+as HTML; it is never parsed as MyST, so an exercise file cannot smuggle in a directive. Instructor-only
+material is not emitted at all in the student edition: absent from the HTML, not hidden by CSS.
+"""
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from docutils import nodes
+from ruamel.yaml import YAML
+from sphinx.util.docutils import SphinxDirective
+
+from ...bank import Bank, course_bank, find_root
+from ...schema.errors import ExerciseError
+from ...schema.markdown import to_html
+from ...strings import t
+from .. import dependencies
+
+
+def instructor_edition(env) -> bool:
+    return env.config.coursekit_edition == "instructor"
+
+
+class BankDirective(SphinxDirective):
+    """A directive that reads the course bank; every file it reads, and what it asked, rebuilds it."""
+
+    def bank(self) -> Bank:
+        try:
+            return course_bank(self.root)
+        except ExerciseError as exc:
+            raise self.error(str(exc)) from None
+
+    @property
+    def root(self) -> Path:
+        return find_root(Path(self.env.srcdir))
+
+    def files(self, kind: str, section: str = "*") -> list:
+        """The (path, model) files of ``kind`` ("*" for any) for ``section`` ("*" for all), noted as read."""
+        bank = self.bank()
+        found = [(p, m) for p, m in sorted(bank.files.items())
+                 if kind in ("*", getattr(m, "kind", None)) and section in ("*", getattr(m, "section", None))]
+        for path, _ in found:
+            self.env.note_dependency(str(path))
+        dependencies.record(self.env, kind, section)
+        return found
+
+    def doc_link(self, section: str, text: str) -> str:
+        href = self.env.app.builder.get_relative_uri(self.env.docname, f"book/{section}")
+        return f'<a class="reference internal" href="{html.escape(href)}">{html.escape(text)}</a>'
+
+
+def raw(markup: str) -> nodes.raw:
+    return nodes.raw("", markup, format="html")
+
+
+def toc_sections(root: Path) -> list[str]:
+    """Section ids ('part1/science') of the book, in table-of-contents order."""
+    path = root / "_toc.yml"
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("file"), str) and node["file"].startswith("book/"):
+                found.append(node["file"].removeprefix("book/"))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    if path.exists():
+        walk(YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")))
+    return found
+
+
+def in_toc_order(root: Path, sections) -> list[str]:
+    order = toc_sections(root)
+    return sorted(set(sections), key=lambda s: (order.index(s) if s in order else len(order), s))
+
+
+def section_title(root: Path, section: str) -> str:
+    """The first heading of the section's page (notebook or Markdown), else the section id."""
+    for suffix in (".ipynb", ".md"):
+        page = root / "book" / f"{section}{suffix}"
+        if not page.exists():
+            continue
+        text = page.read_text(encoding="utf-8")
+        if suffix == ".ipynb":
+            cells = json.loads(text).get("cells", [])
+            text = "\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown")
+        for line in text.splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return section
+
+
+def level(prompt) -> str:
+    return f'<span class="ck-level">{html.escape(t("level." + prompt.level))}</span>'
+
+
+def facilitator_notes(notes) -> str:
+    e = html.escape
+    return (f'<div class="admonition note ck-facilitator"><p class="admonition-title">{e(t("book.facilitatorNotes"))}</p>'
+            f'<p><strong>{e(t("book.goodDiscussion"))}</strong></p>{to_html(notes.good_discussion)}'
+            f'<p><strong>{e(t("book.misconceptions"))}</strong></p>{to_html(notes.misconceptions)}'
+            f'<p><strong>{e(t("book.followUp"))}</strong></p>{to_html(notes.follow_up)}</div>')
+
+
+def prompt_item(prompt, teacher: bool, ident: str) -> str:
+    """One discussion prompt as a list item; facilitator notes only for the instructor edition."""
+    notes = facilitator_notes(prompt.facilitator_notes) if teacher else ""
+    return f'<li class="ck-prompt-item" id="{ident}">{level(prompt)}{to_html(prompt.prompt)}{notes}</li>'
+
+
+def exercise_html(exercise, teacher: bool, number: str = "") -> str:
+    """A free-response exercise in sphinx-exercise's markup; its model answer as a sphinx-togglebutton dropdown."""
+    title = html.escape(t("book.exercise") + (f" {number}" if number else ""))
+    out = (f'<div class="admonition exercise ck-exercise" id="exercise-{exercise.id}">'
+           f'<p class="admonition-title">{title}</p><section class="exercise-content">{to_html(exercise.prompt)}'
+           f'</section></div>')
+    if teacher:
+        out += (f'<div class="admonition solution dropdown toggle ck-solution" id="model-answer-{exercise.id}">'
+                f'<p class="admonition-title">{html.escape(t("book.modelAnswer"))}</p>'
+                f'<section class="solution-content">{to_html(exercise.model_answer)}</section></div>')
+    return out

@@ -1,0 +1,40 @@
+"""``{progress-summary}``: every quiz of the course, filled in by ``static/progress.js`` from what the
+quizzes saved in the student's browser."""
+from __future__ import annotations
+
+import html
+import json
+
+from ...strings import section, t
+from .. import assets
+from .common import BankDirective, in_toc_order, raw
+
+
+class ProgressSummary(BankDirective):
+    def run(self):
+        quizzes = self.files("quiz")
+        order = in_toc_order(self.root, {q.section for _, q in quizzes})
+        quizzes.sort(key=lambda pq: (order.index(pq[1].section), pq[0]))
+        e = html.escape
+        data, rows = [], []
+        for _, quiz in quizzes:
+            data.append({"id": quiz.id, "title": quiz.title, "section": quiz.section,
+                         "total": len(quiz.drawn_items())})
+            rows.append(f'<tr data-quiz="{e(quiz.id)}"><th scope="row">{self.doc_link(quiz.section, quiz.title)}</th>'
+                        f'<td class="ck-answered">–</td><td class="ck-points">–</td></tr>')
+        strings = section("progress.")
+        assets.need(self.env, "progress")
+        return [raw(
+            f'<div class="ck-progress" data-quizzes="{e(json.dumps(data))}" data-strings="{e(json.dumps(strings))}">'
+            f'<p>{e(t("progress.privacy"))}</p>'
+            f'<table class="table ck-progress-table"><caption>{e(t("progress.caption"))}</caption>'
+            f'<thead><tr><th scope="col">{e(t("progress.quiz"))}</th><th scope="col">{e(t("progress.answered"))}</th>'
+            f'<th scope="col">{e(t("progress.score"))}</th></tr></thead><tbody>{"".join(rows)}</tbody>'
+            f'<tfoot><tr><th scope="row">{e(t("progress.total"))}</th><td class="ck-total-answered">–</td>'
+            f'<td class="ck-total-points">–</td></tr></tfoot></table>'
+            f'<div class="ck-progress-actions">'
+            f'<button type="button" class="ck-export-json" hidden>{e(t("progress.exportJson"))}</button>'
+            f'<button type="button" class="ck-export-csv" hidden>{e(t("progress.exportCsv"))}</button>'
+            f'<button type="button" class="ck-reset-all" hidden>{e(t("progress.reset"))}</button></div>'
+            f'<p class="ck-progress-status" role="status" aria-live="polite"></p>'
+            f'<noscript><p>{e(t("progress.noscript"))}</p></noscript></div>')]
