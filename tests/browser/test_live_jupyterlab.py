@@ -1,11 +1,12 @@
 """Live: the same quiz module in JupyterLab (through anywidget), driven in Chromium.
 
-JupyterLab (installed by ./test) serves a copy of one section notebook on 127.0.0.1 with no token;
-the kernel finds the course through $COURSEKIT_ROOT. The notebook is run from the Run menu, then a
-question is answered in the live widget.
+JupyterLab (installed by ./test into .venv-lab) serves a copy of one section notebook on 127.0.0.1
+with no token; its "python3" kernel is the project's .venv Python, as for a student who installed the
+course, and finds the course through $COURSEKIT_ROOT.
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -30,15 +31,28 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+LAB = ROOT / ".venv-lab" / "bin" / "jupyter-lab"
+
+
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
+    if not LAB.exists():
+        message = "JupyterLab is not installed in .venv-lab (./test installs it)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
     folder = tmp_path_factory.mktemp("lab")
     shutil.copy(NOTEBOOK, folder / NOTEBOOK.name)
+    kernels = folder / "share" / "kernels" / "python3"
+    kernels.mkdir(parents=True)
+    (kernels / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (ipykernel)", "language": "python"}), encoding="utf-8")
     port = _free_port()
     env = {**os.environ, "COURSEKIT_ROOT": str(ROOT), "JUPYTER_CONFIG_DIR": str(folder / ".config"),
-           "JUPYTER_RUNTIME_DIR": str(folder / ".runtime")}
+           "JUPYTER_RUNTIME_DIR": str(folder / ".runtime"), "JUPYTER_PATH": str(folder / "share")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        [str(LAB), "--no-browser", "--ip=127.0.0.1", f"--port={port}",
          f"--ServerApp.root_dir={folder}", "--IdentityProvider.token=", "--ServerApp.password=",
          "--ServerApp.disable_check_xsrf=True", "--allow-root", "--LabApp.news_url=", "--LabApp.check_for_updates_class="
          "jupyterlab.NeverCheckForUpdate", "--LabServerApp.extension_manager=readonly"],
