@@ -13,19 +13,18 @@ import random
 import shutil
 import subprocess
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import coursekit.widgets.quiz
 from coursekit.schema.quiz import QuizFile, normalise
 from coursekit.scoring import score
+from coursekit.widgets.base import module_source
 from coursekit.widgets.quiz import client_data
 
-QUIZ_JS = (Path(coursekit.widgets.quiz.__file__).parent / "quiz.js").resolve().as_uri()
 NODE = shutil.which("node")
+QUIZ_JS = ""  # file URI of the assembled quiz module, set by the quiz_module fixture
 
 RUNNER = r"""
 const chunks = [];
@@ -39,12 +38,17 @@ process.stdout.write(JSON.stringify({ scores, normalised }));
 
 
 @pytest.fixture(scope="module", autouse=True)
-def node_available():
+def quiz_module(tmp_path_factory):
+    """The quiz module exactly as anywidget and the static book receive it (helpers + quiz.js)."""
+    global QUIZ_JS
     if NODE is None:
         message = "node (Node.js 20) is not on the PATH, so quiz.js cannot be compared with coursekit.scoring"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)
+    path = tmp_path_factory.mktemp("quiz") / "quiz.mjs"
+    path.write_text(module_source("quiz"), encoding="utf-8")
+    QUIZ_JS = path.as_uri()
 
 
 def run_js(cases: list[tuple[dict, object]], strings: list[str] = ()) -> tuple[list[float], list[str]]:

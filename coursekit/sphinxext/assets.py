@@ -22,21 +22,16 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from ..strings import WIDGET_PREFIXES, section
-from ..widgets.base import HERE as WIDGETS
+from ..widgets.base import HERE as WIDGETS, module_css, module_source
 
 STATIC = Path(__file__).parent.parent / "static"
 STATE_KEY = "ipywidgets_state"
 SUBDIR = "coursekit/"  # under _static/
 
 
-def module_css(name: str) -> str:
-    """A widget's stylesheet: the shared rules, then its own."""
-    return (WIDGETS / "common.css").read_text(encoding="utf-8") + (WIDGETS / f"{name}.css").read_text(encoding="utf-8")
-
-
 def classic_script(name: str) -> str:
     """Wrap the ES module ``<name>.js`` so that a plain <script> registers it."""
-    source = (WIDGETS / f"{name}.js").read_text(encoding="utf-8")
+    source = module_source(name)
     exports = re.findall(r"^export\b.*$", source, flags=re.M)
     if len(exports) != 1 or not exports[0].startswith("export default {") or re.search(r"^import\b", source, re.M):
         raise ExtensionError(f"{name}.js must end with one `export default {{ ... }}` and import nothing")

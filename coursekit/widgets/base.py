@@ -17,8 +17,19 @@ HERE = Path(__file__).parent
 METADATA_KEY = "coursekit"
 
 
+def module_source(name: str) -> str:
+    """A widget's ES module: the shared helpers (common.js), then its own ``<name>.js``."""
+    return (HERE / "common.js").read_text(encoding="utf-8") + "\n" + (HERE / f"{name}.js").read_text(encoding="utf-8")
+
+
+def module_css(name: str) -> str:
+    """A widget's stylesheet: the shared rules (common.css), then its own ``<name>.css``."""
+    return (HERE / "common.css").read_text(encoding="utf-8") + (HERE / f"{name}.css").read_text(encoding="utf-8")
+
+
 class CourseWidget(anywidget.AnyWidget):
-    """Subclasses set ``_esm``/``_css`` to their module files and implement ``fallback_html``."""
+    """Subclasses set ``_esm = module_source(name)``, ``_css = module_css(name)`` and ``_module = name``,
+    and implement ``stable_repr`` and ``fallback_html``."""
 
     _module = traitlets.Unicode().tag(sync=True)
     strings = traitlets.Dict().tag(sync=True)

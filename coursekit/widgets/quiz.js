@@ -1,19 +1,10 @@
 // The self-check quiz: one anywidget front-end module for live Jupyter and the static book.
 // Item HTML arrives already rendered and escaped by Python (coursekit.schema.markdown).
 // Scoring mirrors coursekit/scoring.py; tests/test_scoring_parity.py checks that they agree.
+// el, format and normalise come from common.js.
 
 const STORAGE_VERSION = 1;
 let uid = 0;
-
-/** Fold case, diacritics, transliteration marks, punctuation and spacing (mirrors quiz.normalise). */
-function normalise(text) {
-  return String(text)
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\p{M}\p{Lm}\p{Sk}]/gu, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
 
 /** `value` as a position in [0, count): a whole number (not a boolean or text), else null. */
 function index(value, count) {
@@ -82,23 +73,6 @@ function score(item, response) {
   } catch (_error) {
     return 0;
   }
-}
-
-function el(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (key === "html") node.innerHTML = value; // trusted: produced by the Python renderer, raw HTML escaped
-    else if (key === "text") node.textContent = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? "" : value);
-  }
-  for (const child of [].concat(children)) if (child) node.append(child);
-  return node;
-}
-
-function format(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
 }
 
 function points(value) {

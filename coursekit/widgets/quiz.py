@@ -13,14 +13,14 @@ from ..schema.errors import ExerciseError, Problem
 from ..schema.markdown import to_html
 from ..schema.quiz import QuizFile, normalise
 from ..strings import t
-from .base import HERE, CourseWidget
+from .base import CourseWidget, module_css, module_source
 
 
 class Quiz(CourseWidget):
     """A quiz from a quiz file. Live, ``answers``, ``score`` and ``total`` follow the student's work."""
 
-    _esm = HERE / "quiz.js"
-    _css = HERE / "quiz.css"
+    _esm = module_source("quiz")
+    _css = module_css("quiz")
     _module = traitlets.Unicode("quiz").tag(sync=True)
     quiz = traitlets.Dict().tag(sync=True)
     answers = traitlets.Dict().tag(sync=True)

@@ -1,6 +1,7 @@
 // The course timeline: one anywidget front-end module for live Jupyter and the static book.
 // Hand-written, no library (coursekit/widgets/timeline.py says why). Summaries arrive rendered and
 // escaped by Python (coursekit.schema.markdown); everything else is set as text.
+// el, format and normalise come from common.js.
 // Speed: only the markers in view exist in the DOM; markers closer than BUCKET pixels share a bucket
 // and become a cluster with a count; the layout is read once per resize, never while drawing.
 
@@ -11,33 +12,6 @@ const LANE = 30; // px between lanes
 const MIN_SPAN = 20; // days: the closest zoom
 const STEP = 2; // zoom factor of one button press or key press
 let uid = 0;
-
-function el(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (key === "html") node.innerHTML = value; // trusted: produced by the Python renderer, raw HTML escaped
-    else if (key === "text") node.textContent = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? "" : value);
-  }
-  for (const child of [].concat(children)) if (child) node.append(child);
-  return node;
-}
-
-function format(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
-}
-
-/** Fold case, diacritics and punctuation, as the quiz does, so "Aqsa" finds "Aqṣā". */
-function normalise(text) {
-  return String(text)
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[\p{M}\p{Lm}\p{Sk}]/gu, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
 
 function stripTags(html) {
   return html.replace(/<[^>]*>/g, " ").replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_, e) =>

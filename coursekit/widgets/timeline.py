@@ -24,14 +24,14 @@ from ..bank import TIMELINE_FILE, course_bank, find_root
 from ..schema.markdown import to_html
 from ..schema.timeline import Event, TimelineFile, When
 from ..strings import t
-from .base import HERE, CourseWidget
+from .base import CourseWidget, module_css, module_source
 
 
 class Timeline(CourseWidget):
     """A timeline of course events. Live, ``selected`` is the id of the selected event ("" for none)."""
 
-    _esm = HERE / "timeline.js"
-    _css = HERE / "timeline.css"
+    _esm = module_source("timeline")
+    _css = module_css("timeline")
     _module = traitlets.Unicode("timeline").tag(sync=True)
     section = traitlets.Unicode("").tag(sync=True)
     title = traitlets.Unicode("").tag(sync=True)

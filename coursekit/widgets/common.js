@@ -1,0 +1,30 @@
+// Helpers shared by every widget module. The build puts this file in front of each widget's own
+// module (coursekit.widgets.base.module_source), live and static alike, so modules stay import-free.
+
+function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (key === "html") node.innerHTML = value; // trusted: produced by the Python renderer, raw HTML escaped
+    else if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of [].concat(children)) if (child) node.append(child);
+  return node;
+}
+
+function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+}
+
+/** Fold case, diacritics, transliteration marks, punctuation and spacing (mirrors quiz.normalise in
+ * Python): "al-Aqṣā", "Al Aqsa " and "ʿal aqsa" compare equal. */
+function normalise(text) {
+  return String(text)
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\p{M}\p{Lm}\p{Sk}]/gu, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
