@@ -120,15 +120,24 @@ def write_assets(app: Sphinx, exception) -> None:
         return
     out = Path(app.outdir) / "_static" / SUBDIR
     out.mkdir(parents=True, exist_ok=True)
-    write_if_changed(out / "strings.js", rjsmin.jsmin(strings_script()))
-    for name in ("host", *sorted({n for names in pages(app.env).values() for n in names})):
-        if is_widget(name):
-            write_if_changed(out / f"{name}.js", rjsmin.jsmin(classic_script(name)))
-            write_if_changed(out / f"{name}.css", rcssmin.cssmin(module_css(name)))
-        else:
-            for suffix, minify in ((".js", rjsmin.jsmin), (".css", rcssmin.cssmin)):
-                if (STATIC / f"{name}{suffix}").exists():
-                    write_if_changed(out / f"{name}{suffix}", minify((STATIC / f"{name}{suffix}").read_text(encoding="utf-8")))
+    for name in ("host", "strings", *sorted({n for names in pages(app.env).values() for n in names})):
+        for suffix in (".js", ".css"):
+            text = served(name, suffix)
+            if text is not None:
+                write_if_changed(out / f"{name}{suffix}", text)
+
+
+def served(name: str, suffix: str) -> str | None:
+    """The exact text the built site serves as ``_static/coursekit/<name><suffix>`` (None: no such file)."""
+    if name == "strings":
+        return rjsmin.jsmin(strings_script()) if suffix == ".js" else None
+    if is_widget(name):
+        return rjsmin.jsmin(classic_script(name)) if suffix == ".js" else rcssmin.cssmin(module_css(name))
+    source = STATIC / f"{name}{suffix}"
+    if not source.exists():
+        return None
+    minify = rjsmin.jsmin if suffix == ".js" else rcssmin.cssmin
+    return minify(source.read_text(encoding="utf-8"))
 
 
 def write_if_changed(path: Path, text: str) -> None:

@@ -68,7 +68,9 @@
         console.error("coursekit: no saved state for widget " + mount.getAttribute("data-model-id"));
         return; // the fallback stays visible
       }
-      whenModule("strings", function (strings) {
+      var withStrings = "strings" in entry.state ? function (go) { go(entry.state.strings); }
+        : function (go) { whenModule("strings", go); };
+      withStrings(function (strings) {
         whenModule(mount.getAttribute("data-module"), function (module) { mountOne(mount, entry, module, strings); });
       });
     });
@@ -78,6 +80,7 @@
     var data = JSON.parse(JSON.stringify(entry.state));
     if (!("strings" in data)) data.strings = strings; // the build serves them once, in strings.js
     var model = createModel(data);
+    mount.coursekitModel = model; // like a widget manager's get_model: for debugging and tests
     var target = document.createElement("div");
     target.className = "ck-live";
     mount.append(target);
