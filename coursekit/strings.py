@@ -18,9 +18,6 @@ def section(*prefixes: str) -> dict[str, str]:
     return {k: v for k, v in catalog().items() if k.startswith(prefixes)}
 
 
-WIDGET_PREFIXES = ("quiz.", "timeline.")  # what the widgets' front ends read
-
-
 def t(key: str, **values) -> str:
     """The string ``key`` with ``{name}`` placeholders filled in."""
     return catalog()[key].format(**values)

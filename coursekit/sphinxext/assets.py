@@ -6,8 +6,8 @@ a file the browser caches across pages) and add the host, the module and its CSS
 show a coursekit widget. Modules are wrapped as classic scripts so the site also works from file://,
 where browsers refuse to load ES module files. Everything loads ``async`` and announces itself, so
 widgets mount as soon as the page is parsed instead of waiting behind the theme's deferred scripts.
-The user-interface strings, which live widgets carry in their state, are likewise served once
-(``strings.js``) instead of in every widget's saved state. Served files are minified with rjsmin and
+The user-interface strings, which live widgets carry in their state, likewise travel once per
+module file (``module.strings``, only that module's keys) instead of in every widget's saved state. Served files are minified with rjsmin and
 rcssmin; the sources in ``widgets/`` and ``static/`` stay readable and are what anywidget loads live.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ import rjsmin
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from ..strings import WIDGET_PREFIXES, section
+from ..strings import section
 from ..widgets.base import HERE as WIDGETS, module_css, module_source
 
 STATIC = Path(__file__).parent.parent / "static"
@@ -36,8 +36,9 @@ def classic_script(name: str) -> str:
     if len(exports) != 1 or not exports[0].startswith("export default {") or re.search(r"^import\b", source, re.M):
         raise ExtensionError(f"{name}.js must end with one `export default {{ ... }}` and import nothing")
     body = re.sub(r"^export default ", "return ", source, flags=re.M)
-    return (f"(window.coursekitModules = window.coursekitModules || {{}})[{json.dumps(name)}] = (function () {{\n"
-            f"{body}\n}})();\n"
+    strings = json.dumps(section(f"{name}."), ensure_ascii=False)
+    return (f"(window.coursekitModules = window.coursekitModules || {{}})[{json.dumps(name)}] = Object.assign((function () {{\n"
+            f"{body}\n}})(), {{ strings: {strings} }});\n"
             f"document.dispatchEvent(new CustomEvent(\"coursekit:module\", {{ detail: {json.dumps(name)} }}));\n")
 
 
@@ -103,15 +104,7 @@ def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> No
             app.add_js_file(SUBDIR + f"{name}.js", loading_method="async")
     if any(map(is_widget, names)):
         app.add_css_file(SUBDIR + "host.css")
-        app.add_js_file(SUBDIR + "strings.js", loading_method="async")
         app.add_js_file(SUBDIR + "host.js", loading_method="async")
-
-
-def strings_script() -> str:
-    """The widgets' strings as a classic script that registers itself like a module ("strings")."""
-    return ("(window.coursekitModules = window.coursekitModules || {}).strings = "
-            f"{json.dumps(section(*WIDGET_PREFIXES), ensure_ascii=False)};\n"
-            'document.dispatchEvent(new CustomEvent("coursekit:module", { detail: "strings" }));\n')
 
 
 def write_assets(app: Sphinx, exception) -> None:
@@ -120,7 +113,7 @@ def write_assets(app: Sphinx, exception) -> None:
         return
     out = Path(app.outdir) / "_static" / SUBDIR
     out.mkdir(parents=True, exist_ok=True)
-    for name in ("host", "strings", *sorted({n for names in pages(app.env).values() for n in names})):
+    for name in ("host", *sorted({n for names in pages(app.env).values() for n in names})):
         for suffix in (".js", ".css"):
             text = served(name, suffix)
             if text is not None:
@@ -129,8 +122,6 @@ def write_assets(app: Sphinx, exception) -> None:
 
 def served(name: str, suffix: str) -> str | None:
     """The exact text the built site serves as ``_static/coursekit/<name><suffix>`` (None: no such file)."""
-    if name == "strings":
-        return rjsmin.jsmin(strings_script()) if suffix == ".js" else None
     if is_widget(name):
         return rjsmin.jsmin(classic_script(name)) if suffix == ".js" else rcssmin.cssmin(module_css(name))
     source = STATIC / f"{name}{suffix}"

@@ -5,8 +5,8 @@
 // window.coursekitModules and fire "coursekit:module" (the build wraps each ES module in a classic
 // script so file:// works too). All of these scripts load async, in any order: the host mounts once
 // the document is parsed (readyState "interactive", before deferred theme scripts run) and mounts a
-// widget whose module arrives later when that module announces itself. The UI strings arrive the
-// same way ("strings"), once for the whole site, instead of in every widget's saved state.
+// widget whose module arrives later when that module announces itself. Each module file also carries
+// its UI strings (module.strings), which the build leaves out of every widget's saved state.
 (function () {
   "use strict";
 
@@ -68,17 +68,13 @@
         console.error("coursekit: no saved state for widget " + mount.getAttribute("data-model-id"));
         return; // the fallback stays visible
       }
-      var withStrings = "strings" in entry.state ? function (go) { go(entry.state.strings); }
-        : function (go) { whenModule("strings", go); };
-      withStrings(function (strings) {
-        whenModule(mount.getAttribute("data-module"), function (module) { mountOne(mount, entry, module, strings); });
-      });
+      whenModule(mount.getAttribute("data-module"), function (module) { mountOne(mount, entry, module); });
     });
   }
 
-  function mountOne(mount, entry, module, strings) {
+  function mountOne(mount, entry, module) {
     var data = JSON.parse(JSON.stringify(entry.state));
-    if (!("strings" in data)) data.strings = strings; // the build serves them once, in strings.js
+    if (!("strings" in data)) data.strings = module.strings || {}; // the build ships them with the module
     var model = createModel(data);
     mount.coursekitModel = model; // like a widget manager's get_model: for debugging and tests
     var target = document.createElement("div");

@@ -37,7 +37,8 @@ class CourseWidget(anywidget.AnyWidget):
     def __init__(self, *, sources: list[Path] = (), queries: list[tuple[str, str]] = (), **kwargs):
         """``sources``: the files the widget read; ``queries``: the (kind, section) bank look-ups that
         found them, so the book is rebuilt when a look-up would find something else (a new file)."""
-        super().__init__(strings=strings.section(*strings.WIDGET_PREFIXES), **kwargs)
+        super().__init__(**kwargs)
+        self.strings = strings.section(f"{self._module}.")  # live: the module's own UI strings
         self._sources = [Path(s) for s in sources]
         self._queries = [list(q) for q in queries]
 

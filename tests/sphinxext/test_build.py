@@ -71,14 +71,12 @@ def test_module_files_are_minified_classic_scripts(minibook):
     assert js.startswith("(window.coursekitModules=window.coursekitModules||{})")
     assert "\nexport " not in js and "return{render" in js.replace(" ", "")
     assert len(js) < 0.8 * len(classic_script("quiz"))
-    strings = (static / "strings.js").read_text(encoding="utf-8")
-    assert '"quiz.check":"Check"' in strings.replace(": ", ":")
+    assert '"quiz.check":"Check"' in js.replace(": ", ":") and '"timeline.' not in js  # its own strings only
 
 
-def test_ui_strings_are_served_once_not_saved_in_each_widget(minibook):
+def test_ui_strings_travel_with_the_module_not_in_each_widget(minibook):
     html = page(minibook, "book/part1/slice.html")
     assert all("strings" not in m["state"] for m in widget_state(html).values())
-    assert "_static/coursekit/strings.js" in html
 
 
 def test_no_thebe_scripts_and_a_favicon(minibook):
