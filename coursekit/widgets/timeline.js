@@ -399,7 +399,7 @@ function render({ model, el: host }) {
     details.dataset.id = ev.id;
     details.replaceChildren(
       el("div", { class: "ck-tl-details-head" }, [el("p", { class: "ck-tl-details-title", id: `${detailsId}-title`, text: ev.title }), close]),
-      ...eventBody(ev, detailsId),
+      ...eventBody(ev, detailsId).filter(Boolean), // a missing date note is null, not a text node
     );
   }
 

@@ -122,7 +122,8 @@ class DiscussionHandout(BankDirective):
         e = html.escape
         space = "".join('<div class="ck-write-line"></div>' for _ in range(self.options.get("lines", 7)))
         result = [raw(f'<div class="ck-handout-header"><p><span>{e(t("handout.name"))}</span><span class="ck-fill">'
-                      f'</span><span>{e(t("handout.date"))}</span><span class="ck-fill ck-fill-short"></span></p></div>')]
+                      f'</span><span>{e(t("handout.date"))}</span><span class="ck-fill ck-fill-short"></span></p>'
+                      f'<p class="ck-handout-note">{e(t("handout.thisPage"))}</p></div>')]
         number = 0
         for section in in_toc_order(self.root, found):
             items = []
