@@ -68,11 +68,16 @@ class Bank:
             raise ExerciseError(self.errors)
         return self
 
+    def select(self, kind: str = "*", section: str = "*") -> list[tuple[Path, BaseModel]]:
+        """The (path, model) files of ``kind`` for ``section``, by path; "*" matches anything."""
+        return [(p, m) for p, m in sorted(self.files.items())
+                if kind in ("*", getattr(m, "kind", None)) and section in ("*", getattr(m, "section", None))]
+
     def of_kind(self, kind: str) -> list[tuple[Path, BaseModel]]:
-        return [(p, m) for p, m in sorted(self.files.items()) if getattr(m, "kind", None) == kind]
+        return self.select(kind)
 
     def for_section(self, kind: str, section: str) -> list[tuple[Path, BaseModel]]:
-        return [(p, m) for p, m in self.of_kind(kind) if m.section == section]
+        return self.select(kind, section)
 
     def timeline(self) -> tuple[Path, BaseModel]:
         found = self.of_kind("timeline")

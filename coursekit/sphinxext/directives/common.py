@@ -40,9 +40,7 @@ class BankDirective(SphinxDirective):
 
     def files(self, kind: str, section: str = "*") -> list:
         """The (path, model) files of ``kind`` ("*" for any) for ``section`` ("*" for all), noted as read."""
-        bank = self.bank()
-        found = [(p, m) for p, m in sorted(bank.files.items())
-                 if kind in ("*", getattr(m, "kind", None)) and section in ("*", getattr(m, "section", None))]
+        found = self.bank().select(kind, section)
         for path, _ in found:
             self.env.note_dependency(str(path))
         dependencies.record(self.env, kind, section)
