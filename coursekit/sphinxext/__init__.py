@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _check_edition)
     app.connect("config-inited", theme.quiet_defaults)
     app.connect("html-page-context", theme.drop_thebe, priority=900)
+    app.connect("doctree-resolved", theme.drop_thebe_config, priority=900)
     app.connect("doctree-read", assets.shrink_state)
     app.connect("env-purge-doc", assets.purge)
     app.connect("env-merge-info", assets.merge)

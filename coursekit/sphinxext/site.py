@@ -4,8 +4,6 @@
   the theme (missing focus rings); it is added to every page with ``app.add_css_file`` and written
   into ``_static/coursekit/`` at build-finished, like the widget assets (never via html_static_path,
   which Jupyter Book adds to every page wholesale).
-- sphinx-thebe appends a ``text/x-thebe-config`` block naming a Binder repository to every page even
-  when thebe is off; we drop it (and its ``kernelName`` script) unless thebe is switched on.
 - The theme's navigation puts an empty ``<summary>`` (an icon only) beside each part that has sections:
   screen readers announce an unnamed control. We name it after its part ("Sections of ...").
 - docutils marks bibliography entries ``role="doc-biblioentry"``, deprecated in DPUB-ARIA 1.1 and
@@ -26,12 +24,10 @@ import re
 import zipfile
 from pathlib import Path
 
-from docutils import nodes
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from .assets import STATIC, SUBDIR, write_if_changed
-from .theme import thebe_enabled
 
 THEME_FIXES = "theme-fixes.css"
 BUNDLE = "course-offline.zip"
@@ -53,16 +49,6 @@ REDIRECT = """<!DOCTYPE html>
 
 def add_theme_fixes(app: Sphinx) -> None:
     app.add_css_file(SUBDIR + THEME_FIXES, priority=900)
-
-
-def drop_thebe_config(app: Sphinx, doctree, docname) -> None:
-    """Remove the raw thebe configuration sphinx-thebe appends to every doctree while thebe is off."""
-    if thebe_enabled(app):
-        return
-    for node in list(doctree.findall(nodes.raw)):
-        text = node.astext()
-        if node.parent is doctree and ("text/x-thebe-config" in text or text.strip().startswith("<script>kernelName")):
-            doctree.remove(node)
 
 
 TOC_SUMMARY = re.compile(r"(<a\b[^>]*>)((?:(?!</a>).)*)</a>(\s*<details\b[^>]*>\s*)<summary>", re.S)
@@ -150,7 +136,6 @@ def write_bundle(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", add_theme_fixes)
-    app.connect("doctree-resolved", drop_thebe_config, priority=900)
     app.connect("html-page-context", fix_page, priority=950)  # after the theme adds its functions
     app.connect("build-finished", write_theme_fixes)
     app.connect("build-finished", write_root_redirect, priority=100)  # before sphinx-external-toc's

@@ -2,8 +2,9 @@
 
 - pydata-sphinx-theme logs "Got invalid theme mode" when the template variable ``default_mode`` (set
   through ``html_context``) is empty: default to "auto".
-- sphinx-thebe declares ``THEBE_JS_URL`` twice and points at a CDN even with launch buttons off:
-  drop its scripts unless thebe is switched on.
+- sphinx-thebe declares ``THEBE_JS_URL`` twice and points at a CDN even with launch buttons off,
+  and appends a ``text/x-thebe-config`` block naming a Binder repository to every page: unless thebe
+  is switched on, drop its scripts and that block (with its ``kernelName`` script).
 - Browsers ask for /favicon.ico when a page names none: name one.
 - pydata-sphinx-theme loads fontawesome.js (1.5 MB, deferred) only to swap <i> icons for SVG; its
   stylesheet already has Font Awesome's webfont rules, so ``templates/static/webpack-macros.html``
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 FAVICON = Path(__file__).parent.parent / "static" / "favicon.svg"
@@ -43,3 +45,13 @@ def drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
         if "sphinx-thebe" not in str(getattr(s, "filename", s) or "")
         and "THEBE_JS_URL" not in str(getattr(s, "attributes", {}).get("body", ""))
     ]
+
+
+def drop_thebe_config(app: Sphinx, doctree, docname) -> None:
+    """Remove the raw thebe configuration sphinx-thebe appends to every doctree while thebe is off."""
+    if thebe_enabled(app):
+        return
+    for node in list(doctree.findall(nodes.raw)):
+        text = node.astext()
+        if node.parent is doctree and ("text/x-thebe-config" in text or text.strip().startswith("<script>kernelName")):
+            doctree.remove(node)
