@@ -22,7 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from ..strings import section
-from ..widgets.base import HERE as WIDGETS, module_css, module_source
+from ..widgets.base import is_widget, module_css, module_source
 
 STATIC = Path(__file__).parent.parent / "static"
 STATE_KEY = "ipywidgets_state"
@@ -80,10 +80,6 @@ def need(env, *names: str) -> None:
     """Note that the page being read needs these assets (widget modules or static page scripts)."""
     if names:
         pages(env).setdefault(env.docname, set()).update(names)
-
-
-def is_widget(name: str) -> bool:
-    return (WIDGETS / f"{name}.js").exists()
 
 
 def purge(app, env, docname) -> None:

@@ -17,9 +17,25 @@ HERE = Path(__file__).parent
 METADATA_KEY = "coursekit"
 
 
+def module_parts(name: str) -> list[Path]:
+    """The files a widget's ES module is assembled from: common.js, then ``<name>.js``, or else every
+    ``<name>/*.js`` in file-name order (``10-score.js``, ``20-storage.js``, ... ``90-render.js``).
+
+    Parts share one scope and import nothing, so the served file stays one classic script that also
+    works from file://; the last part ends with the module's single ``export default { ... }``.
+    """
+    single = HERE / f"{name}.js"
+    return [HERE / "common.js", *([single] if single.exists() else sorted((HERE / name).glob("*.js")))]
+
+
 def module_source(name: str) -> str:
-    """A widget's ES module: the shared helpers (common.js), then its own ``<name>.js``."""
-    return (HERE / "common.js").read_text(encoding="utf-8") + "\n" + (HERE / f"{name}.js").read_text(encoding="utf-8")
+    """A widget's ES module: its parts (``module_parts``) joined in order."""
+    return "\n".join(part.read_text(encoding="utf-8") for part in module_parts(name))
+
+
+def is_widget(name: str) -> bool:
+    """True when ``name`` is a widget module (one file or a folder of parts)."""
+    return (HERE / f"{name}.js").exists() or (HERE / name).is_dir()
 
 
 def module_css(name: str) -> str:
