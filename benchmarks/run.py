@@ -871,7 +871,7 @@ JQ_GAPS = {  # each of our item types: how jupyterquiz 2.9.6 can (or cannot) exp
 
 def synthetic_item(n: int) -> dict:
     """One valid item of the 1,000-question bank; the seven types in turn."""
-    from coursekit.schema.quiz import ITEM_TYPES
+    from coursekit.questions import ITEM_TYPES
 
     kind = ITEM_TYPES[n % len(ITEM_TYPES)]
     item = {"id": f"bank-q{n:04d}", "type": kind,

@@ -1,7 +1,6 @@
 """The course's instructor data: every file under ``exercises/``, checked together and indexed."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -9,22 +8,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import bibliography
+from .course import TIMELINE_FILE
 from .schema.errors import ExerciseError, Problem
 from .schema.validate import validate
 from .schema.yaml_source import YamlSource, read_yaml
-
-TIMELINE_FILE = Path("exercises/timeline.yml")
-
-
-def find_root(start: Path | None = None) -> Path:
-    """The course root: $COURSEKIT_ROOT, else the nearest folder above ``start`` with ``exercises/``."""
-    if os.environ.get("COURSEKIT_ROOT"):
-        return Path(os.environ["COURSEKIT_ROOT"]).resolve()
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / "exercises").is_dir() and (folder / "_config.yml").is_file():
-            return folder
-    raise FileNotFoundError(f"no course root (a folder with _config.yml and exercises/) above {here}")
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The book's bibliography, for quiz items that cite a key: one formatted, linked reference each.
 
-The .bib files are those listed under ``bibtex_bibfiles`` in ``_config.yml`` (the ones Sphinx's
+The .bib files are the course's ``bibtex_bibfiles`` (:attr:`coursekit.course.Course.bib_files`) (the ones Sphinx's
 bibliography uses), read with pybtex, which sphinxcontrib-bibtex already depends on.
 """
 from __future__ import annotations
@@ -10,20 +10,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from pybtex.database import parse_file
-from ruamel.yaml import YAML
 
-
-def bib_files(root: Path) -> list[Path]:
-    config = root / "_config.yml"
-    if not config.exists():
-        return []
-    data = YAML(typ="safe", pure=True).load(config.read_text(encoding="utf-8")) or {}
-    return [root / name for name in data.get("bibtex_bibfiles", [])]
+from .course import Course
 
 
 def entries(root: Path) -> dict:
     """Every entry of the book's bibliography by key (lower case, as BibTeX compares keys)."""
-    files = bib_files(Path(root))
+    files = Course(root).bib_files
     return _entries(tuple((f, f.stat().st_mtime_ns) for f in files if f.exists()))
 
 

@@ -14,7 +14,13 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from coursekit.schema.quiz import Matching, MultipleSelect, Numeric, Ordering, ShortText, SingleChoice, TrueFalse
+from coursekit.questions.matching import Matching
+from coursekit.questions.multiple_select import MultipleSelect
+from coursekit.questions.numeric import Numeric
+from coursekit.questions.ordering import Ordering
+from coursekit.questions.short_text import ShortText
+from coursekit.questions.single_choice import SingleChoice
+from coursekit.questions.true_false import TrueFalse
 from coursekit.scoring import score
 
 FAST = settings(deadline=None, max_examples=80)
@@ -381,7 +387,7 @@ def test_short_text_accepts_any_decorated_spelling(accepted, data):
 @FAST
 @given(st.lists(st.sampled_from(ACCEPTED), min_size=1, max_size=4, unique=True), st.text(max_size=30))
 def test_short_text_scores_one_exactly_when_normalised_text_is_accepted(accepted, typed):
-    from coursekit.schema.quiz import normalise
+    from coursekit.schema.common import normalise
 
     expected = 1.0 if normalise(typed) and normalise(typed) in {normalise(a) for a in accepted} else 0.0
     assert score(short_text(accepted), typed) == expected
@@ -397,7 +403,7 @@ def test_short_text_needs_text(response):
 @example("")
 @example("\u0301\u0301")
 def test_short_text_never_matches_an_empty_normalisation(typed):
-    from coursekit.schema.quiz import normalise
+    from coursekit.schema.common import normalise
 
     if not normalise(typed):
         assert score(short_text(["OIC"]), typed) == 0.0

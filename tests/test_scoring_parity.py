@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coursekit.schema.quiz import QuizFile, normalise
+from coursekit.schema.common import normalise
+from coursekit.schema.quiz import QuizFile
 from coursekit.scoring import score
 from coursekit.widgets.base import module_source
 from coursekit.widgets.quiz import client_data

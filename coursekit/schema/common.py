@@ -1,6 +1,8 @@
 """Field types shared by every instructor file."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -36,3 +38,16 @@ class Source(Strict):
 
 
 Difficulty = Annotated[str, Field(pattern=r"^(easy|medium|hard)$")]
+
+
+def normalise(text: str) -> str:
+    """Fold case, diacritics, transliteration marks, punctuation and spacing.
+
+    'al-Aqṣā', 'Al Aqsa ' and 'ʿal aqsa' all compare equal. The quiz front end mirrors it (common.js).
+    """
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    stripped = "".join(
+        ch for ch in decomposed
+        if unicodedata.category(ch)[0] != "M" and unicodedata.category(ch) not in ("Lm", "Sk")
+    )
+    return " ".join(re.sub(r"[\W_]+", " ", stripped).split())

@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..kinds import KINDS as FILE_KINDS
 from .validate import KINDS
 
 SCHEMA_DIR = Path("exercises") / ".schema"
-FILE_NAMES = {"quiz": "quiz", "prompts": "prompts", "free_response": "free-response", "timeline": "timeline"}
 
 
 def file_name(kind: str) -> str:
-    return f"{FILE_NAMES.get(kind, kind)}.schema.json"
+    return f"{FILE_KINDS[kind].label}.schema.json"
 
 
 def schema(kind: str) -> dict:

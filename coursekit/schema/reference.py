@@ -17,10 +17,9 @@ from pydantic_core import PydanticUndefined
 
 from . import common
 from .markdown import check_markdown
+from ..kinds import KINDS as FILE_KINDS
 from .validate import KINDS
 
-FILE_OF_KIND = {"quiz": "quiz.yml", "prompts": "prompts.yml", "free_response": "free-response.yml",
-                "timeline": "timeline.yml"}
 _PATTERNS = {  # pattern -> (type name, constraint in words)
     "^[a-z0-9]+(-[a-z0-9]+)*$": ("id", "lowercase letters, digits and single hyphens"),
     "^[a-z0-9-]+/[a-z0-9-]+$": ("section id", "'part/section', e.g. part1/science"),
@@ -206,7 +205,7 @@ def model_docs() -> list[ModelDoc]:
     docs = []
     for model, used in reachable_models():
         kind = kinds.get(model)
-        title = f"{model.__name__} ({FILE_OF_KIND[kind]}, kind: {kind})" if kind else model.__name__
+        title = f"{model.__name__} ({FILE_KINDS[kind].file_name}, kind: {kind})" if kind else model.__name__
         docs.append(ModelDoc(name=model.__name__, title=title, description=_doc(model),
                              used_in=f"Used in: {used}." if used else "", fields=field_docs(model), model=model))
     return docs

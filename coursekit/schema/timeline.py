@@ -1,52 +1,17 @@
 """The timeline data file: every dated event of the course, with its sources."""
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, WithJsonSchema, field_validator, model_validator
+from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
+from ..dates import DATE_PATTERN, When, parse_date
 from .common import HttpsUrl, Id, SectionId, Strict, Text
 from .markdown import Markdown
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-_DATE_TEXT = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+_DATE_TEXT = {"type": "string", "pattern": DATE_PATTERN}
 _DATE_SCHEMA = {"anyOf": [_DATE_TEXT, {"type": "object", "additionalProperties": False, "required": ["start", "end"],
                                        "properties": {"start": _DATE_TEXT, "end": _DATE_TEXT}}]}
-
-
-class When(BaseModel):
-    """A date at its precision ('1969', '1969-09', '1969-09-22'), or a span of two such dates."""
-
-    start: str = Field(description="The date, as YYYY, YYYY-MM or YYYY-MM-DD.")
-    end: str | None = Field(None, description="The end of a span, at the same precision as `start`.")
-
-    @property
-    def precision(self) -> str:
-        return {1: "year", 2: "month", 3: "day"}[len(self.start.split("-"))]
-
-    @property
-    def sort_key(self) -> str:
-        return self.start
-
-    def label(self) -> str:
-        return self.start if not self.end else f"{self.start} – {self.end}"
-
-
-def parse_date(text: str) -> dt.date:
-    """Check one date string; return the first day it denotes. Raise ValueError with the fix."""
-    match = _DATE.match(str(text).strip())
-    if not match:
-        raise ValueError(f"date {text!r} is not YYYY, YYYY-MM or YYYY-MM-DD; write it like \"1969-09-22\", in quotes")
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    try:
-        value = dt.date(year, month, day)
-    except ValueError as exc:
-        raise ValueError(f"date {text!r} does not exist ({exc}); use a real calendar date") from None
-    if value > dt.date.today():
-        raise ValueError(f"date {text!r} is in the future; use the date on which it happened, or leave the event out")
-    return value
 
 
 class Era(Strict):

@@ -6,26 +6,18 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .activities import FreeResponseFile, PromptsFile
+from ..kinds import KINDS as FILE_KINDS
+from ..questions import ITEM_TYPES
 from .errors import ExerciseError, Problem
-from .quiz import QuizFile
-from .timeline import TimelineFile
 from .yaml_source import YamlSource, read_yaml
 
-KINDS: dict[str, type[BaseModel]] = {
-    "quiz": QuizFile,
-    "prompts": PromptsFile,
-    "free_response": FreeResponseFile,
-    "timeline": TimelineFile,
-}
+KINDS: dict[str, type[BaseModel]] = {name: kind.model for name, kind in FILE_KINDS.items()}
 
 _FIXES = {
     "missing": "add the field `{field}:`",
     "extra_forbidden": "remove `{field}` or check its spelling",
-    "union_tag_invalid": "set `type:` to one of: single_choice, multiple_select, true_false, numeric, "
-                         "ordering, matching, short_text",
-    "union_tag_not_found": "add `type:` (single_choice, multiple_select, true_false, numeric, ordering, "
-                           "matching or short_text)",
+    "union_tag_invalid": "set `type:` to one of: " + ", ".join(ITEM_TYPES),
+    "union_tag_not_found": "add `type:` (" + ", ".join(ITEM_TYPES[:-1]) + " or " + ITEM_TYPES[-1] + ")",
     "string_pattern_mismatch": "use lowercase letters, digits and hyphens (ids), 'part/section' (sections) "
                                "or a full https:// address (urls)",
     "too_short": "add more entries",
@@ -120,5 +112,4 @@ def _data_path(data: Any, loc: tuple) -> tuple:
 
 
 def _union_tags() -> set[str]:
-    from .quiz import ITEM_TYPES
     return set(ITEM_TYPES)

@@ -9,6 +9,7 @@ import os
 
 from sphinx.application import Sphinx
 
+from .. import __version__
 from . import assets, dependencies, editions, site, theme
 from .directives import DIRECTIVES
 
@@ -42,4 +43,4 @@ def setup(app: Sphinx) -> dict:
     site.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}

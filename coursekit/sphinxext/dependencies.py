@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..bank import find_root, yaml_files
+from ..bank import yaml_files
+from ..course import find_root
 from ..schema.errors import ExerciseError
 from ..schema.yaml_source import read_yaml
 

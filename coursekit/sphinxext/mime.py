@@ -15,7 +15,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from ..bank import find_root
+from ..course import find_root
 from ..widgets.base import METADATA_KEY
 from . import dependencies
 

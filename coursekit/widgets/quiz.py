@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import html
-import random
 from pathlib import Path
 
 import traitlets
 
-from ..bank import course_bank, find_root
+from ..bank import course_bank
 from ..bibliography import reference_html
+from ..course import find_root
+from ..questions import TYPES
 from ..schema.errors import ExerciseError, Problem
 from ..schema.markdown import to_html
-from ..schema.quiz import QuizFile, normalise
+from ..schema.quiz import QuizFile
 from ..strings import t
 from .base import CourseWidget, module_css, module_source
 
@@ -69,8 +70,9 @@ class Quiz(CourseWidget):
     def fallback_html(self) -> str:
         questions, answers = [], []
         for item in self._items:
-            questions.append(f"<li>{to_html(item.prompt)}{_fallback_body(item)}</li>")
-            answers.append(f"<li>{_fallback_answer(item)}{to_html(item.explanation)}</li>")
+            kind = TYPES[item.type]
+            questions.append(f"<li>{to_html(item.prompt)}{kind.fallback(item)}</li>")
+            answers.append(f"<li>{kind.answer(item)}{to_html(item.explanation)}</li>")
         return (
             f'<div class="ck-fallback ck-quiz-fallback"><p class="ck-fallback-title">'
             f"{html.escape(self.spec.title)}</p>"
@@ -92,48 +94,15 @@ def client_data(spec: QuizFile, items: list) -> dict:
 
 
 def _client_item(spec: QuizFile, item) -> dict:
-    data = {
+    return {
         "id": item.id,
         "type": item.type,
         "prompt": to_html(item.prompt),
         "hint": to_html(item.hint),
         "explanation": to_html(item.explanation),
         "source": _source_html(item.source),
+        **TYPES[item.type].client(item, spec.settings.seed),
     }
-    feedback = getattr(item, "feedback", None)
-    if item.type in ("single_choice", "multiple_select"):
-        data["choices"] = [{"html": to_html(c.text, inline=True), "feedback": to_html(c.feedback)}
-                           for c in item.choices]
-        data["correct"] = [i for i, c in enumerate(item.choices) if c.correct]
-        if item.type == "multiple_select":
-            data["scoring"] = item.scoring
-    else:
-        data["feedback"] = {"correct": to_html(feedback.correct) if feedback else "",
-                            "incorrect": to_html(feedback.incorrect) if feedback else ""}
-    if item.type == "true_false":
-        data["answer"] = item.answer
-    elif item.type == "numeric":
-        data.update(answer=item.answer, tolerance=item.tolerance, unit=item.unit or "")
-    elif item.type == "ordering":
-        data["entries"] = [to_html(o, inline=True) for o in item.order]
-        data["shown"] = _shuffled(len(item.order), spec, item.id)
-    elif item.type == "matching":
-        data["lefts"] = [to_html(p.left, inline=True) for p in item.pairs]
-        data["rights"] = [to_html(p.right, inline=True) for p in item.pairs]
-        data["shown"] = _shuffled(len(item.pairs), spec, item.id)
-    elif item.type == "short_text":
-        data["accepted"] = sorted({normalise(a) for a in item.accepted})
-        data["display"] = html.escape(item.accepted[0])
-    return data
-
-
-def _shuffled(n: int, spec: QuizFile, item_id: str) -> list[int]:
-    """A reproducible order that is never the answer itself."""
-    order = list(range(n))
-    rng = random.Random(f"{spec.settings.seed}:{item_id}")
-    while order == list(range(n)):
-        rng.shuffle(order)
-    return order
 
 
 def _source_html(source) -> str:
@@ -143,37 +112,6 @@ def _source_html(source) -> str:
         return reference_html(find_root(), source.cite)
     title = html.escape(source.title or source.url)
     return f'<a href="{html.escape(source.url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
-
-
-def _fallback_body(item) -> str:
-    if item.type in ("single_choice", "multiple_select"):
-        return "<ul>" + "".join(f"<li>{to_html(c.text, inline=True)}</li>" for c in item.choices) + "</ul>"
-    if item.type == "true_false":
-        return f"<p>{html.escape(t('quiz.true'))} / {html.escape(t('quiz.false'))}</p>"
-    if item.type == "ordering":
-        shown = random.Random(item.id).sample(item.order, len(item.order))
-        return "<ul>" + "".join(f"<li>{to_html(o, inline=True)}</li>" for o in shown) + "</ul>"
-    if item.type == "matching":
-        rights = random.Random(item.id).sample([p.right for p in item.pairs], len(item.pairs))
-        return ("<ul>" + "".join(f"<li>{to_html(p.left, inline=True)}</li>" for p in item.pairs) + "</ul><ul>"
-                + "".join(f"<li>{to_html(r, inline=True)}</li>" for r in rights) + "</ul>")
-    return ""
-
-
-def _fallback_answer(item) -> str:
-    if item.type in ("single_choice", "multiple_select"):
-        return "; ".join(to_html(c.text, inline=True) for c in item.choices if c.correct)
-    if item.type == "true_false":
-        return html.escape(t("quiz.true") if item.answer else t("quiz.false"))
-    if item.type == "numeric":
-        unit = f" {html.escape(item.unit)}" if item.unit else ""
-        tol = f" (± {item.tolerance:g})" if item.tolerance else ""
-        return f"{item.answer:g}{tol}{unit}"
-    if item.type == "ordering":
-        return " → ".join(to_html(o, inline=True) for o in item.order)
-    if item.type == "matching":
-        return "; ".join(f"{to_html(p.left, inline=True)} — {to_html(p.right, inline=True)}" for p in item.pairs)
-    return html.escape(item.accepted[0])
 
 
 def show_quizzes(section: str) -> None:

@@ -14,15 +14,16 @@ cluster crowded ones, so 2,000 events stay fast.
 """
 from __future__ import annotations
 
-import datetime as dt
 import html
 from pathlib import Path
 
 import traitlets
 
-from ..bank import TIMELINE_FILE, course_bank, find_root
+from ..bank import course_bank
+from ..course import TIMELINE_FILE, Course, find_root
+from ..dates import date_label
 from ..schema.markdown import to_html
-from ..schema.timeline import Event, TimelineFile, When
+from ..schema.timeline import Event, TimelineFile
 from ..strings import t
 from .base import CourseWidget, module_css, module_source
 
@@ -98,11 +99,6 @@ class Timeline(CourseWidget):
 
 # ---- client data -------------------------------------------------------------------------------
 
-def section_path(section: str) -> str:
-    """The page of a section, relative to the site root (``book/part1/science.html``)."""
-    return f"book/{section}.html"
-
-
 def client_event(event: Event) -> dict:
     return {
         "id": event.id,
@@ -115,50 +111,10 @@ def client_event(event: Event) -> dict:
         "themes": list(event.themes),
         "actors": list(event.actors),
         "section": event.section,
-        "href": section_path(event.section),
+        "href": Course.page_url(event.section),
         "sources": [{"title": s.title, "url": s.url, "publisher": s.publisher or ""} for s in event.sources],
         "date_note": event.date_note or "",
     }
-
-
-def _one_date(text: str) -> str:
-    parts = [int(p) for p in text.split("-")]
-    months = t("timeline.months").split(",")
-    if len(parts) == 1:
-        return str(parts[0])
-    if len(parts) == 2:
-        return f"{months[parts[1] - 1]} {parts[0]}"
-    return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
-
-
-def date_label(when: When) -> str:
-    """'22 September 1969', 'September 1969', '1969', or a span '22 – 25 September 1969'."""
-    if not when.end:
-        return _one_date(when.start)
-    start, end = when.start.split("-"), when.end.split("-")
-    if len(start) == 3 and start[:2] == end[:2]:
-        return f"{int(start[2])} – {_one_date(when.end)}"
-    if len(start) == 2 and start[0] == end[0]:
-        return f"{t('timeline.months').split(',')[int(start[1]) - 1]} – {_one_date(when.end)}"
-    return f"{_one_date(when.start)} – {_one_date(when.end)}"
-
-
-def interval(when: When) -> tuple[dt.date, dt.date]:
-    """The first and last day an event's date denotes, at its precision."""
-    def first(text: str) -> dt.date:
-        parts = [int(p) for p in text.split("-")] + [1, 1]
-        return dt.date(parts[0], parts[1], parts[2])
-
-    def last(text: str) -> dt.date:
-        parts = [int(p) for p in text.split("-")]
-        if len(parts) == 3:
-            return dt.date(*parts)
-        if len(parts) == 2:
-            year, month = parts
-            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-        return dt.date(parts[0], 12, 31)
-
-    return first(when.start), last(when.end or when.start)
 
 
 def _source_link(source) -> str:
@@ -182,10 +138,7 @@ def _fallback_event(event: Event) -> str:
 def _site_url() -> str:
     """The published book's address (``html.baseurl`` in _config.yml), for section links live in Jupyter."""
     try:
-        from ruamel.yaml import YAML
-
-        config = YAML(typ="safe").load((find_root() / "_config.yml").read_text(encoding="utf-8")) or {}
-        url = str((config.get("html") or {}).get("baseurl") or "")
-    except Exception:  # no course root or unreadable config: links are simply left out live
+        url = Course.find().base_url
+    except FileNotFoundError:  # not inside a course: links are simply left out live
         return ""
     return url if url.startswith("https://") else ""

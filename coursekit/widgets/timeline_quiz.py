@@ -12,11 +12,12 @@ import random
 import re
 from pathlib import Path
 
-from ..schema.quiz import QuizFile, normalise
+from ..dates import date_label, interval
+from ..schema.common import normalise
+from ..schema.quiz import QuizFile
 from ..schema.timeline import Event, TimelineFile
 from ..strings import t
 from .quiz import Quiz
-from .timeline import date_label, interval
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>~|&!#])")
 

@@ -5,6 +5,8 @@ CSS class: the student edition must not contain it anywhere, the instructor edit
 """
 from __future__ import annotations
 
+import sys
+
 import html as htmllib
 import json
 import re
@@ -238,9 +240,11 @@ def test_every_public_schema_model_is_documented():
 
     from pydantic import BaseModel
 
+    from coursekit import questions
     from coursekit.schema import activities, common, quiz, timeline
     documented = {m for m, _ in reachable_models()}
-    for module in (activities, common, quiz, timeline):
+    type_modules = [sys.modules[type(t).__module__] for t in questions.TYPES.values()]
+    for module in (activities, common, quiz, timeline, questions.base, questions.choices, *type_modules):
         for name, obj in vars(module).items():
             if (inspect.isclass(obj) and issubclass(obj, BaseModel) and obj.__module__ == module.__name__
                     and not name.startswith("_") and obj.model_fields):

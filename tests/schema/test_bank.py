@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.bank import Bank, course_bank, find_root, yaml_files
+from coursekit.bank import Bank, course_bank, yaml_files
+from coursekit.course import find_root
 from coursekit.schema.errors import ExerciseError
 
 ROOT = Path(__file__).resolve().parents[2]

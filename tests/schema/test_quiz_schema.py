@@ -14,7 +14,9 @@ from pydantic import ValidationError
 
 from coursekit.schema.activities import FreeResponseFile, PromptsFile
 from coursekit.schema.errors import ExerciseError
-from coursekit.schema.quiz import ITEM_TYPES, QuizFile, normalise
+from coursekit.questions import ITEM_TYPES
+from coursekit.schema.common import normalise
+from coursekit.schema.quiz import QuizFile
 from coursekit.schema.validate import KINDS, load, validate
 from coursekit.schema.yaml_source import YamlSource
 

@@ -14,7 +14,7 @@ from coursekit.schema.timeline import TimelineFile
 from coursekit.sphinxext.assets import classic_script, module_css
 from coursekit.strings import catalog
 from coursekit.widgets.base import HERE, METADATA_KEY
-from coursekit.widgets.timeline import date_label, interval
+from coursekit.dates import date_label, interval
 from coursekit.widgets.timeline_quiz import build_quiz_file, comparable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -159,7 +159,7 @@ def test_dates():
 
 def _compared(spec, quiz):
     by_title = {e.title: e for e in spec.events}
-    from coursekit.schema.quiz import normalise
+    from coursekit.schema.common import normalise
     by_norm = {normalise(e.title): e for e in spec.events}
     for item in quiz.items:
         texts = item.order if item.type == "ordering" else [c.text for c in item.choices]

@@ -10,6 +10,7 @@ import html
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from ...questions import TYPES
 from ...schema.markdown import to_html
 from ...strings import t
 from .. import assets
@@ -23,30 +24,6 @@ def section_node(ident: str, title: str) -> nodes.section:
     return section
 
 
-def answer_key(item) -> str:
-    """The answer of a quiz item as HTML (instructor edition only)."""
-    e = html.escape
-    if item.type in ("single_choice", "multiple_select"):
-        right = "".join(f"<li>{to_html(c.text, inline=True)}</li>" for c in item.choices if c.correct)
-        scoring = f' <span class="ck-bank-scoring">({e(item.scoring.replace("_", " "))})</span>' \
-            if item.type == "multiple_select" else ""
-        return f"<p>{e(t('answer.choices'))}{scoring}:</p><ul>{right}</ul>"
-    if item.type == "true_false":
-        return f"<p>{e(t('answer.value'))}: <strong>{'true' if item.answer else 'false'}</strong></p>"  # the YAML value
-    if item.type == "numeric":
-        tolerance = f" ± {item.tolerance:g}" if item.tolerance else ""
-        unit = f" {e(item.unit)}" if item.unit else ""
-        return f"<p>{e(t('answer.value'))}: <strong>{item.answer:g}{tolerance}</strong>{unit}</p>"
-    if item.type == "ordering":
-        entries = "".join(f"<li>{to_html(o, inline=True)}</li>" for o in item.order)
-        return f"<p>{e(t('answer.order'))}:</p><ol>{entries}</ol>"
-    if item.type == "matching":
-        pairs = "".join(f"<li>{to_html(p.left, inline=True)} → {to_html(p.right, inline=True)}</li>" for p in item.pairs)
-        return f"<p>{e(t('answer.pairs'))}:</p><ul>{pairs}</ul>"
-    accepted = "".join(f"<li>{e(a)}</li>" for a in item.accepted)
-    return f"<p>{e(t('answer.accepted'))}:</p><ul>{accepted}</ul>"
-
-
 def quiz_table(quiz, teacher: bool) -> str:
     e = html.escape
     columns = ["number", "prompt", "type", "objectives", "difficulty"] + (["answer"] if teacher else [])
@@ -58,7 +35,7 @@ def quiz_table(quiz, teacher: bool) -> str:
             f'<p class="ck-bank-id"><code>{e(item.id)}</code></p></td><td>{e(t("type." + item.type))}</td>'
             f'<td>{", ".join(f"<code>{e(o)}</code>" for o in item.objectives) or "–"}</td>'
             f'<td>{e(item.difficulty or "–")}</td>'
-            + (f'<td class="ck-answer-key">{answer_key(item)}</td>' if teacher else "") + "</tr>")
+            + (f'<td class="ck-answer-key">{TYPES[item.type].answer(item)}</td>' if teacher else "") + "</tr>")
     objectives = "".join(f"<li><code>{e(o.id)}</code>: {e(o.text)}</li>" for o in quiz.objectives)
     draw = " " + t("bank.draw", draw=quiz.settings.draw) if quiz.settings.draw else ""
     return (f'<div class="ck-bank-quiz"><h3>{e(quiz.title)}</h3>'

@@ -14,7 +14,8 @@ from docutils import nodes
 from ruamel.yaml import YAML
 from sphinx.util.docutils import SphinxDirective
 
-from ...bank import Bank, course_bank, find_root
+from ...bank import Bank, course_bank
+from ...course import find_root
 from ...schema.errors import ExerciseError
 from ...schema.markdown import to_html
 from ...strings import t

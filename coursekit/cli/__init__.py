@@ -1,0 +1,104 @@
+"""The instructors' command line: ``coursekit new | check | export | list | stats | schema``.
+
+Exit codes: 0 success (warnings allowed), 1 problems found or refused, 2 wrong usage. No command prints a
+traceback: data problems are printed as ``file:line:column: error|warning: message (fix: ...)``, and anything
+unexpected as one line that says so. Each command imports what it needs when it runs, so ``--help`` and
+``--version`` start without loading the schema, the bank or any widget library.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .authoring import cmd_check, cmd_new, cmd_schema
+from .export import cmd_export
+from .output import CliError
+from .reports import cmd_list, cmd_stats
+
+# ---------------------------------------------------------------- parser and entry point
+
+def build_parser() -> argparse.ArgumentParser:
+    from .. import __version__
+    from ..exporters import FORMATS
+    from ..kinds import SECTION_KINDS
+
+    parser = argparse.ArgumentParser(prog="coursekit", description="Instructor tools for the course's exercises.")
+    parser.add_argument("--version", action="version", version=f"coursekit {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    root_help = "the course folder (with _config.yml and exercises/); default: found from here upwards"
+
+    new = commands.add_parser("new", help="start an exercise file from a template (never overwrites)",
+                              description="Create exercises/<part>/<name>/<kind>.yml from a commented template "
+                                          "that already passes `coursekit check`. An existing file is never "
+                                          "overwritten.")
+    new.add_argument("kind", choices=[k.label for k in SECTION_KINDS])
+    new.add_argument("--section", required=True, help="section id, e.g. part1/science")
+    new.add_argument("--root", help=root_help)
+    new.set_defaults(run=cmd_new)
+
+    check = commands.add_parser("check", help="check exercise files and report every problem",
+                                description="Check files or folders (default: all of exercises/, timeline "
+                                            "included). Exit 1 on any error; warnings alone exit 0.")
+    check.add_argument("paths", nargs="*", metavar="PATH")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--root", help=root_help)
+    check.set_defaults(run=cmd_check)
+
+    exp = commands.add_parser("export", help="export questions for an LMS (GIFT, Moodle XML, QTI zip)",
+                              description="Export the whole bank (default) or chosen files. What a format "
+                                          "cannot express is reported by item id, never dropped silently.")
+    exp.add_argument("paths", nargs="*", metavar="PATH")
+    exp.add_argument("--format", required=True, choices=FORMATS)
+    exp.add_argument("--output", "-o", required=True, metavar="PATH")
+    exp.add_argument("--strict", action="store_true",
+                     help="fail (exit 1, nothing written) if any item cannot be expressed in the format")
+    exp.add_argument("--ordering-as-matching", action="store_true",
+                     help="GIFT and QTI have no ordering type: export ordering items as matching questions "
+                          "(entry -> position) instead of skipping them")
+    exp.add_argument("--root", help=root_help)
+    exp.set_defaults(run=cmd_export)
+
+    lst = commands.add_parser("list", help="one line per quiz, prompts and free-response file")
+    lst.add_argument("--format", choices=["text", "json"], default="text")
+    lst.add_argument("--root", help=root_help)
+    lst.set_defaults(run=cmd_list)
+
+    stats = commands.add_parser("stats", help="counts by section, item type and objective")
+    stats.add_argument("--format", choices=["text", "json"], default="text")
+    stats.add_argument("--root", help=root_help)
+    stats.set_defaults(run=cmd_stats)
+
+    schema = commands.add_parser("schema", help="write one JSON Schema per kind of file (editor autocompletion)",
+                                 description="Write quiz, prompts, free-response and timeline JSON Schemas, "
+                                             "generated from the file formats, into a folder (default: "
+                                             "exercises/.schema). Editors with the YAML language server use "
+                                             "them through the first line of each template.")
+    schema.add_argument("--output", "-o", metavar="DIR", help="folder to write into (default: exercises/.schema)")
+    schema.add_argument("--root", help=root_help)
+    schema.set_defaults(run=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except CliError as exc:
+        print(f"coursekit: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("coursekit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # output piped into a command that stopped reading (e.g. `| head`)
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # noqa: BLE001 - never a traceback for instructors
+        print(f"coursekit: internal error ({type(exc).__name__}: {exc}); please report it with the command "
+              "you ran", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

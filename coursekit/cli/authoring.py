@@ -1,0 +1,96 @@
+"""Commands for writing exercise files: ``new`` (from a template), ``check`` and ``schema``."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from importlib import resources
+from pathlib import Path
+
+from .output import CliError, course_root, in_order, problem_dict, problem_line, shown
+
+SECTION = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")
+TEMPLATE_SECTION, TEMPLATE_PREFIX = "part0/example", "part0-example"
+PLACEHOLDER = re.compile(r"\bTODO\b")
+
+
+def cmd_new(args) -> int:
+    from ..kinds import by_label
+
+    if not SECTION.match(args.section):
+        raise CliError(f"--section {args.section!r} is not 'part/name' in lowercase letters, digits and hyphens "
+                       "(for example part1/science)")
+    root = course_root(args, required=False)
+    part, name = args.section.split("/")
+    kind = by_label(args.kind)
+    target = root / "exercises" / part / name / kind.file_name
+    template = resources.files("coursekit").joinpath("templates", kind.file_name).read_text(encoding="utf-8")
+    text = template.replace(TEMPLATE_SECTION, args.section).replace(TEMPLATE_PREFIX, f"{part}-{name}")
+    if target.exists():
+        raise CliError(f"{shown(target)} already exists; it was not overwritten "
+                       "(edit that file, or move it away first to start again)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(target, "x", encoding="utf-8") as handle:   # "x": never overwrite, even in a race
+            handle.write(text)
+    except FileExistsError:
+        raise CliError(f"{shown(target)} already exists; it was not overwritten") from None
+    print(f"created {shown(target)}")
+    print(f"next: replace the TODO text, then run: coursekit check {shown(target)}")
+    return 0
+
+
+def placeholders(paths: list[Path]) -> list:
+    """One warning per file that still holds template placeholder text ('TODO'), at its first line."""
+    from ..bank import yaml_files
+    from ..schema.errors import Problem
+
+    found = []
+    for path in yaml_files(paths):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        hits = [(n, m.start() + 1) for n, line in enumerate(lines, 1)
+                if not line.lstrip().startswith("#") and (m := PLACEHOLDER.search(line))]
+        if hits:
+            listed = ", ".join(str(n) for n, _ in hits[:8]) + (", ..." if len(hits) > 8 else "")
+            found.append(Problem(path, hits[0][0], hits[0][1],
+                                 f"placeholder text from the template ('TODO') on {len(hits)} line(s): {listed}",
+                                 "replace each TODO text with your own", "warning"))
+    return found
+
+
+def cmd_check(args) -> int:
+    from ..bank import Bank, yaml_files
+
+    root = course_root(args, required=not args.paths)
+    paths = [Path(p) for p in args.paths] or [root / "exercises"]
+    bank = Bank.load(root, paths)
+    problems = in_order(bank.problems + placeholders(paths))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    files = len(yaml_files(paths))
+    if args.format == "json":
+        print(json.dumps({"ok": errors == 0, "files": files, "errors": errors, "warnings": warnings,
+                          "problems": [problem_dict(p) for p in problems]}, indent=2, ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(problem_line(problem))
+        if not files:
+            print(f"coursekit: no .yml files found in {', '.join(shown(p) for p in paths)}", file=sys.stderr)
+        verdict = "FAILED" if errors else "ok"
+        print(f"{verdict}: {files} file(s) checked, {errors} error(s), {warnings} warning(s)",
+              file=sys.stderr if errors else sys.stdout)
+    return 1 if errors else 0
+
+
+def cmd_schema(args) -> int:
+    from ..schema.jsonschema import SCHEMA_DIR, write
+
+    output = Path(args.output) if args.output else course_root(args) / SCHEMA_DIR
+    if output.exists() and not output.is_dir():
+        raise CliError(f"--output {args.output} is a file; give a folder")
+    for path, changed in write(output):
+        print(f"{'wrote' if changed else 'unchanged'} {shown(path)}")
+    return 0

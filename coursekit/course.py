@@ -1,0 +1,132 @@
+"""The course as configured: ``_config.yml`` and ``_toc.yml`` read once, and where its files live.
+
+Every caller that needs the course's title, base URL, bibliography files, its sections in book order or
+the page of a section asks a :class:`Course` instead of reading the configuration itself, so a setting
+has one reader and ``book/<section>`` one spelling.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+BOOK = "book"
+EXERCISES = "exercises"
+TIMELINE_FILE = Path(EXERCISES) / "timeline.yml"
+DEFAULT_TITLE = "Course question bank"
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The course root: $COURSEKIT_ROOT, else the nearest folder above ``start`` with ``exercises/``."""
+    if os.environ.get("COURSEKIT_ROOT"):
+        return Path(os.environ["COURSEKIT_ROOT"]).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / EXERCISES).is_dir() and (folder / "_config.yml").is_file():
+            return folder
+    raise FileNotFoundError(f"no course root (a folder with _config.yml and exercises/) above {here}")
+
+
+def _read(path: Path) -> dict:
+    """A YAML mapping, or {} when the file is missing or unreadable (the build reports those itself)."""
+    try:
+        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+@dataclass
+class Course:
+    """One course folder: its configuration, its table of contents and the places of its files."""
+
+    root: Path
+    config: dict = field(init=False, repr=False)
+    toc: dict = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.root = Path(self.root)
+        self.config = _read(self.root / "_config.yml")
+        self.toc = _read(self.root / "_toc.yml")
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> "Course":
+        return cls(find_root(start))
+
+    @property
+    def title(self) -> str:
+        title = self.config.get("title")
+        return str(title) if title else DEFAULT_TITLE
+
+    @property
+    def base_url(self) -> str:
+        """The published site's address (``html.baseurl``), '' when not set."""
+        html = self.config.get("html") or {}
+        return str(html.get("baseurl") or "") if isinstance(html, dict) else ""
+
+    @property
+    def bib_files(self) -> list[Path]:
+        return [self.root / name for name in self.config.get("bibtex_bibfiles") or [] if isinstance(name, str)]
+
+    @cached_property
+    def pages(self) -> list[str]:
+        """Every page of the table of contents under ``book/``, as ids ('part1/science'), in book order."""
+        found: list[str] = []
+
+        def walk(node) -> None:
+            if isinstance(node, dict):
+                entry = node.get("file") or node.get("root")
+                if isinstance(entry, str) and entry.startswith(BOOK + "/"):
+                    found.append(entry.removeprefix(BOOK + "/"))
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        walk(self.toc)
+        return found
+
+    def in_book_order(self, sections) -> list[str]:
+        order = self.pages
+        return sorted(set(sections), key=lambda s: (order.index(s) if s in order else len(order), s))
+
+    @staticmethod
+    def docname(section: str) -> str:
+        """The Sphinx document name of a section's page: ``book/part1/science``."""
+        return f"{BOOK}/{section}"
+
+    @staticmethod
+    def page_url(section: str) -> str:
+        """The built page of a section, relative to the site root: ``book/part1/science.html``."""
+        return f"{Course.docname(section)}.html"
+
+    def page_file(self, section: str) -> Path | None:
+        """The source of a section's page (a notebook or a Markdown file), None when there is none."""
+        for suffix in (".ipynb", ".md"):
+            path = self.root / f"{self.docname(section)}{suffix}"
+            if path.exists():
+                return path
+        return None
+
+    def section_title(self, section: str) -> str:
+        """The first heading of the section's page, else the section id."""
+        page = self.page_file(section)
+        if page is None:
+            return section
+        text = page.read_text(encoding="utf-8")
+        if page.suffix == ".ipynb":
+            cells = json.loads(text).get("cells", [])
+            text = "\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown")
+        for line in text.splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+        return section
+
+    def exercise_folder(self, section: str) -> Path:
+        return self.root / EXERCISES / section

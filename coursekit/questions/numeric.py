@@ -1,0 +1,87 @@
+"""Numeric: a number, such as a year, right within a tolerance."""
+from __future__ import annotations
+
+import math
+import re
+from typing import Literal
+
+from pydantic import Field
+
+from ..exporters import gift_syntax as gift, moodle_syntax as mx, qti_syntax as qti
+from ..exporters.common import number
+from ..schema.common import Text
+from ..strings import t
+from .base import QuestionType, WithFeedback, e, item_feedback_html
+
+# A number typed by the student: the same grammar as the front end (quiz.js) accepts.
+NUMBER = re.compile(r"[ \t\n\r\f\v]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[ \t\n\r\f\v]*", re.ASCII)
+
+
+class Numeric(WithFeedback):
+    """A question answered with a number, such as a year."""
+
+    type: Literal["numeric"] = Field(description="Always `numeric`.")
+    answer: float = Field(allow_inf_nan=False, description="The right number.")
+    tolerance: float = Field(default=0, ge=0, allow_inf_nan=False,
+                             description="How far from `answer` a number may be and still count (0 = exact).")
+    unit: Text | None = Field(None, description="Shown next to the answer box, e.g. year.")
+
+
+class NumericType(QuestionType):
+    name, model = "numeric", Numeric
+
+    def score(self, item, response) -> float:
+        if isinstance(response, str):
+            match = NUMBER.fullmatch(response)
+            if not match:
+                return 0.0
+            response = match.group(1)
+        elif isinstance(response, bool) or not isinstance(response, (int, float)):
+            return 0.0
+        value = float(response)
+        return 1.0 if math.isfinite(value) and abs(value - item.answer) <= item.tolerance + 1e-9 else 0.0
+
+    def client(self, item, seed: int = 0) -> dict:
+        return {"feedback": item_feedback_html(item), "answer": item.answer, "tolerance": item.tolerance,
+                "unit": item.unit or ""}
+
+    def fallback(self, item) -> str:
+        return ""
+
+    def answer(self, item) -> str:
+        tolerance = f" ± {item.tolerance:g}" if item.tolerance else ""
+        unit = f" {e(item.unit)}" if item.unit else ""
+        return f"<p>{e(t('answer.value'))}: <strong>{item.answer:g}{tolerance}</strong>{unit}</p>"
+
+    def gift(self, entry, options, report) -> str:
+        item, fb = entry.item, entry.item.feedback
+        answer = f"#={gift.escape(number(item.answer))}:{gift.escape(number(item.tolerance))}"
+        answer += gift.feedback(fb.correct if fb else None)
+        if fb and fb.incorrect:
+            answer += " ~" + gift.feedback(fb.incorrect)
+        return "{" + answer + gift.general(entry) + "}"
+
+    def moodle(self, entry, options, report):
+        item = entry.item
+        right, wrong = mx.item_feedback(item)
+        auto = "moodle_auto_format"
+        found = [mx.answer(100, number(item.answer), right, [mx.element("tolerance", number(item.tolerance))], fmt=auto)]
+        if wrong:
+            found.append(mx.answer(0, "*", wrong, [mx.element("tolerance", "0")], fmt=auto))
+        return "numerical", found + mx.settings(unitgradingtype="0", unitpenalty="0.1", showunits="3", unitsleft="0")
+
+    def qti(self, q, entry, options, report) -> bool:
+        item = entry.item
+        resp = qti.sub(q.presentation, "response_str", ident="response1", rcardinality="Single")
+        qti.sub(qti.sub(resp, "render_fib", fibtype="Decimal"), "response_label", ident="answer1")
+        cond, var = qti.condition(q.processing)
+        either = qti.sub(var, "or")
+        qti.sub(either, "varequal", number(item.answer), respident="response1")
+        span = qti.sub(either, "and")
+        qti.sub(span, "vargte", number(item.answer - item.tolerance), respident="response1")
+        qti.sub(span, "varlte", number(item.answer + item.tolerance), respident="response1")
+        qti.score(cond)
+        return True
+
+
+TYPE = NumericType()

@@ -1,0 +1,77 @@
+"""Short text: a word or phrase, matched ignoring case, spacing, punctuation and diacritics."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from ..exporters import gift_syntax as gift, moodle_syntax as mx, qti_syntax as qti
+from ..exporters.common import SHORT_TEXT_NOTE, short_answers
+from ..schema.common import Text, normalise
+from ..strings import t
+from .base import QuestionType, WithFeedback, e, item_feedback_html, listing
+
+
+class ShortText(WithFeedback):
+    """Accepted answers match ignoring case, spacing, punctuation and diacritics."""
+
+    type: Literal["short_text"] = Field(description="Always `short_text`.")
+    accepted: list[Text] = Field(min_length=1, description="Every answer that counts as right.")
+
+    @field_validator("accepted")
+    @classmethod
+    def _not_blank(cls, accepted: list[str]) -> list[str]:
+        if any(not normalise(a) for a in accepted):
+            raise ValueError("an accepted answer has no letters or digits; write it with letters or digits, or remove it")
+        return accepted
+
+
+class ShortTextType(QuestionType):
+    name, model = "short_text", ShortText
+
+    def score(self, item, response) -> float:
+        if not isinstance(response, str):
+            return 0.0
+        given = normalise(response)
+        return 1.0 if given and given in {normalise(a) for a in item.accepted} else 0.0
+
+    def client(self, item, seed: int = 0) -> dict:
+        return {"feedback": item_feedback_html(item), "accepted": sorted({normalise(a) for a in item.accepted}),
+                "display": e(item.accepted[0])}
+
+    def fallback(self, item) -> str:
+        return ""
+
+    def answer(self, item) -> str:
+        return f"<p>{e(t('answer.accepted'))}:</p>{listing('ul', [e(a) for a in item.accepted])}"
+
+    def gift(self, entry, options, report) -> str:
+        report.note(SHORT_TEXT_NOTE, entry.id)
+        fb = entry.item.feedback
+        right = gift.feedback(fb.correct if fb else None)
+        answers = [f"={gift.escape(a, html=False)}{right}" for a in short_answers(entry.item)]
+        if fb and fb.incorrect:
+            answers.append("=%0%*" + gift.feedback(fb.incorrect))
+        return "{" + " ".join(answers) + gift.general(entry) + "}"
+
+    def moodle(self, entry, options, report):
+        report.note(SHORT_TEXT_NOTE, entry.id)
+        right, wrong = mx.item_feedback(entry.item)
+        auto = "moodle_auto_format"
+        found = [*mx.settings(usecase="0"), *(mx.answer(100, a, right, fmt=auto) for a in short_answers(entry.item))]
+        if wrong:
+            found.append(mx.answer(0, "*", wrong, fmt=auto))
+        return "shortanswer", found
+
+    def qti(self, q, entry, options, report) -> bool:
+        report.note(SHORT_TEXT_NOTE, entry.id)
+        resp = qti.sub(q.presentation, "response_str", ident="response1", rcardinality="Single")
+        qti.sub(qti.sub(resp, "render_fib"), "response_label", ident="answer1", rshuffle="No")
+        cond, var = qti.condition(q.processing)
+        for answer in short_answers(entry.item):
+            qti.sub(var, "varequal", answer, respident="response1")
+        qti.score(cond)
+        return True
+
+
+TYPE = ShortTextType()

@@ -1,0 +1,1 @@
+"""The instructor file formats: pydantic models, line-aware YAML reading, safe Markdown."""
