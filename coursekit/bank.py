@@ -12,6 +12,7 @@ from . import bibliography
 from .schema.errors import ExerciseError, Problem
 from .schema.validate import validate
 from .schema.yaml_source import YamlSource, read_yaml
+from .sources import weak_source_problems
 
 TIMELINE_FILE = Path("exercises/timeline.yml")
 
@@ -113,6 +114,7 @@ class Bank:
                     problems.append(source.problem(("objectives", n, "id"),
                                                    f"objective {objective.id!r} is assessed by no item",
                                                    "tag at least one item with it under `objectives:`", "warning"))
+        problems.extend(weak_source_problems(self.root, self.of_kind("timeline"), self.sources))
         return problems
 
 
