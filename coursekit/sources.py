@@ -24,13 +24,12 @@ FIX = "cite the document at its home (treaty collection, UN documents, iaea.org,
 
 @dataclass(frozen=True)
 class Citation:
-    """One cited URL: a bibliography entry (``event`` is None) or one source of a timeline event."""
+    """One cited URL ("" if none): a bibliography entry or one source of a timeline event."""
 
     path: Path
     line: int
     column: int
     url: str
-    event: str | None = None
 
 
 def weak_domains(root: Path) -> frozenset[str]:
@@ -78,18 +77,23 @@ def timeline_citations(timelines: list[tuple[Path, object]], sources: dict[Path,
             for m, source in enumerate(event.sources):
                 loc = ("events", n, "sources", m, "url")
                 line, column = sources[path].position(loc) if path in sources else (0, 0)
-                found.append(Citation(path, line, column, str(source.url), event.id))
+                found.append(Citation(path, line, column, str(source.url)))
     return found
 
 
 def weak_source_problems(root: Path, timelines: list[tuple[Path, object]],
                          sources: dict[Path, YamlSource]) -> list[Problem]:
     """A warning for each weak citation, and one more for each event whose sources are all weak."""
-    domains = weak_domains(root)
+    try:
+        domains = weak_domains(root)
+        cited = bib_citations(root) + timeline_citations(timelines, sources) if domains else []
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Problem(Path(root) / WEAK_DOMAINS_FILE, 1, 1, f"cannot check sources for weak sites: {exc}",
+                        "keep the list and the .bib files as UTF-8 text", "warning")]
     if not domains:
         return []
     problems = []
-    for citation in bib_citations(root) + timeline_citations(timelines, sources):
+    for citation in cited:
         if is_weak(citation.url, domains):
             host = urlsplit(citation.url).hostname
             problems.append(Problem(citation.path, citation.line, citation.column,

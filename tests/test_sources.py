@@ -100,6 +100,14 @@ def test_a_course_without_a_list_gets_no_warnings(tmp_path):
     assert Bank.load(course(tmp_path, domains=None)).problems == []
 
 
+def test_an_unreadable_list_is_one_located_warning_not_a_traceback(tmp_path):
+    root = course(tmp_path)
+    (root / "book" / "references" / "weak-domains.txt").write_bytes(b"docslib.org\n\xff\xfe\n")
+    [problem] = Bank.load(root).problems
+    assert problem.path.name == "weak-domains.txt" and problem.line == 1 and problem.severity == "warning"
+    assert "cannot check sources" in problem.message and "UTF-8" in problem.fix
+
+
 def test_every_bibliography_entry_is_counted_with_or_without_a_url(tmp_path):
     cited = bib_citations(course(tmp_path))
     assert [(c.line, c.url) for c in cited] == [
