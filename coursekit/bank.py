@@ -12,6 +12,7 @@ from .course import TIMELINE_FILE
 from .schema.errors import ExerciseError, Problem
 from .schema.validate import validate
 from .schema.yaml_source import YamlSource, read_yaml
+from .sources import weak_source_problems
 
 
 @dataclass
@@ -100,6 +101,7 @@ class Bank:
                     problems.append(source.problem(("objectives", n, "id"),
                                                    f"objective {objective.id!r} is assessed by no item",
                                                    "tag at least one item with it under `objectives:`", "warning"))
+        problems.extend(weak_source_problems(self.root, self.of_kind("timeline"), self.sources))
         return problems
 
 
