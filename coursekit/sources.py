@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import bibliography
+from .course import Course
 from .schema.errors import Problem
 from .schema.yaml_source import YamlSource
 
@@ -50,7 +50,7 @@ def is_weak(url: str, domains: frozenset[str]) -> bool:
 def bib_citations(root: Path) -> list[Citation]:
     """Every entry of the book's .bib files, located at its url field (or its first line if none)."""
     found = []
-    for path in bibliography.bib_files(Path(root)):
+    for path in Course(root).bib_files:
         if not path.exists():
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
