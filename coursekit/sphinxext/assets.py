@@ -19,6 +19,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 from sphinx.application import Sphinx
+from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.errors import ExtensionError
 
 from ..strings import section
@@ -82,14 +83,20 @@ def need(env, *names: str) -> None:
         pages(env).setdefault(env.docname, set()).update(names)
 
 
-def purge(app, env, docname) -> None:
-    pages(env).pop(docname, None)
+class PageAssets(EnvironmentCollector):
+    """Sphinx's collector for the assets each page needs: found when the page is read (its widget
+    state), kept per page, merged from parallel readers, dropped when the page goes."""
 
+    def clear_doc(self, app, env, docname) -> None:
+        pages(env).pop(docname, None)
 
-def merge(app, env, docnames, other) -> None:
-    for docname in docnames:
-        if docname in pages(other):
-            pages(env)[docname] = pages(other)[docname]
+    def merge_other(self, app, env, docnames, other) -> None:
+        for docname in docnames:
+            if docname in pages(other):
+                pages(env)[docname] = pages(other)[docname]
+
+    def process_doc(self, app, doctree) -> None:
+        shrink_state(app, doctree)
 
 
 def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:

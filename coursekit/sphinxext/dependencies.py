@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sphinx.environment.collectors import EnvironmentCollector
+
 from ..bank import yaml_files
 from ..course import find_root
 from ..schema.errors import ExerciseError
@@ -56,20 +58,25 @@ def record(env, kind: str, section: str) -> None:
     _queries(env).setdefault(env.docname, {})[(kind, section)] = answer(index(env), kind, section)
 
 
-def outdated(app, env, added, changed, removed) -> list[str]:
-    queries = _queries(env)
-    if not queries:
-        return []
-    files = index(env)
-    return sorted(doc for doc, asked in queries.items()
-                  if doc not in removed and any(answer(files, *q) != found for q, found in asked.items()))
+class BankQueries(EnvironmentCollector):
+    """Sphinx's collector for the bank queries each page made: kept per page, merged from parallel
+    readers, and turned into outdated pages before a build reads anything."""
 
+    def clear_doc(self, app, env, docname) -> None:
+        _queries(env).pop(docname, None)
 
-def purge(app, env, docname) -> None:
-    _queries(env).pop(docname, None)
+    def merge_other(self, app, env, docnames, other) -> None:
+        for docname in docnames:
+            if docname in _queries(other):
+                _queries(env)[docname] = _queries(other)[docname]
 
+    def process_doc(self, app, doctree) -> None:
+        """Queries are recorded while the page is read (:func:`record`); nothing to add afterwards."""
 
-def merge(app, env, docnames, other) -> None:
-    for docname in docnames:
-        if docname in _queries(other):
-            _queries(env)[docname] = _queries(other)[docname]
+    def get_outdated_docs(self, app, env, added, changed, removed) -> list[str]:
+        queries = _queries(env)
+        if not queries:
+            return []
+        files = index(env)
+        return sorted(doc for doc, asked in queries.items()
+                      if doc not in removed and any(answer(files, *q) != found for q, found in asked.items()))
