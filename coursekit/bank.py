@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import bibliography
+from . import bibliography, layout
 from .course import TIMELINE_FILE
 from .schema.errors import ExerciseError, Problem
 from .schema.validate import validate
@@ -33,10 +33,16 @@ class Bank:
         """
         bank = cls(Path(root))
         for path in yaml_files(paths or [bank.root / "exercises"]):
+            if path.exists() and (problem := layout.misnamed(bank.root, path)) is not None:
+                bank.problems.append(problem)
+                continue
             try:
                 source = read_yaml(path)
-                bank.files[path] = validate(source)
+                model = validate(source)
+                bank.files[path] = model
                 bank.sources[path] = source
+                if (problem := layout.misplaced(bank.root, path, model, source)) is not None:
+                    bank.problems.append(problem)
             except ExerciseError as exc:
                 bank.problems.extend(exc.problems)
             except FileNotFoundError:
@@ -46,6 +52,13 @@ class Bank:
                                              "give the path of a readable .yml file or a folder"))
         bank.problems.extend(bank._cross_file_problems())
         return bank
+
+    def shown(self, path: Path) -> str:
+        """``path`` relative to the course, as messages name files."""
+        try:
+            return Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
 
     @property
     def errors(self) -> list[Problem]:
@@ -79,15 +92,16 @@ class Bank:
         problems: list[Problem] = []
         owners: dict[tuple[str, str], Path] = {}
         references = bibliography.entries(self.root)
-        for path, model in self.of_kind("quiz"):
+        for path, model in sorted(self.of_kind("quiz"), key=lambda found: (_age(found[0]), found[0])):
             source = self.sources[path]
             keys = [(("id",), "quiz", model.id)]
             keys += [(("items", n, "id"), "item", item.id) for n, item in enumerate(model.items)]
             keys += [(("objectives", n, "id"), "objective", o.id) for n, o in enumerate(model.objectives)]
             for loc, what, value in keys:
                 if (what, value) in owners and owners[what, value] != path:
-                    problems.append(source.problem(loc, f"{what} id {value!r} is also used in {owners[what, value]}",
-                                                   "ids must be unique across the course; rename one"))
+                    problems.append(source.problem(loc, f"{what} id {value!r} is already used in "
+                                                        f"{self.shown(owners[what, value])}",
+                                                   "ids must be unique across the course; rename this one"))
                 owners.setdefault((what, value), path)
             for n, item in enumerate(model.items):
                 if item.source and item.source.cite and item.source.cite.lower() not in references:
@@ -103,6 +117,14 @@ class Bank:
                                                    "tag at least one item with it under `objectives:`", "warning"))
         problems.extend(weak_source_problems(self.root, self.of_kind("timeline"), self.sources))
         return problems
+
+
+def _age(path: Path) -> int:
+    """When a file was last changed (older files keep their ids; a newer copy is the one reported)."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def yaml_files(paths: list[Path]) -> list[Path]:

@@ -11,6 +11,8 @@ from ..questions import ITEM_TYPES
 from .errors import ExerciseError, Problem
 from .yaml_source import YamlSource, read_yaml
 
+MAX_PROBLEMS = 25  # per file: past this, one more line says how many were left out
+
 KINDS: dict[str, type[BaseModel]] = {name: kind.model for name, kind in FILE_KINDS.items()}
 
 _FIXES = {
@@ -65,7 +67,14 @@ def validate(source: YamlSource, kind: str | None = None) -> BaseModel:
     try:
         result = model.model_validate(data)
     except ValidationError as exc:
-        raise ExerciseError([_problem(source, error) for error in exc.errors()]) from None
+        errors = exc.errors()
+        problems = [_problem(source, error) for error in errors[:MAX_PROBLEMS]]
+        if len(errors) > MAX_PROBLEMS:
+            last = problems[-1]
+            problems.append(Problem(source.path, last.line, last.column,
+                                    f"and {len(errors) - MAX_PROBLEMS:,} more problems in this file",
+                                    "fix the ones above first, then check again"))
+        raise ExerciseError(problems) from None
     cross = getattr(result, "cross_check", lambda: [])()
     if cross:
         raise ExerciseError([source.problem(loc, message, fix) for loc, message, fix in cross])

@@ -3,15 +3,22 @@
 ruamel.yaml composes the document into a node tree that keeps every node's position; we build plain
 Python data from that tree ourselves so that (a) every value can be traced back to its line and column
 for error messages, and (b) anchors, aliases and custom tags are refused before anything is expanded or
-constructed, which makes alias bombs and object-construction tags harmless.
+constructed, which makes alias bombs and object-construction tags harmless. Before any of that, the
+file must be a regular file under the size limit (so a device, a pipe or a huge file is refused without
+being read), and composing stops after ``MAX_VALUES`` values, so a hostile file costs bounded time.
+Parser errors are translated into what is wrong on the line and how to fix it (:data:`_PLAIN_WORDS`).
 """
 from __future__ import annotations
 
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -19,6 +26,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import ExerciseError, Problem
 
 MAX_BYTES = 1_000_000
+MAX_VALUES = 50_000  # a 1,000-question bank holds about 25,000; composing is linear, so this bounds the time
 MAX_FLOW_DEPTH = 50  # ruamel's scanner is quadratic in the nesting of [ ... ]: refuse absurd nesting first
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -46,12 +54,41 @@ class YamlSource:
         return Problem(self.path, line, column, message, fix, severity)
 
 
+class _TooManyValues(Exception):
+    def __init__(self, mark):
+        self.mark = mark
+
+
+class _CountingComposer(Composer):
+    """ruamel's composer, stopping once a document has more than MAX_VALUES values."""
+
+    def compose_node(self, parent, index):
+        self.coursekit_count = getattr(self, "coursekit_count", 0) + 1
+        if self.coursekit_count > MAX_VALUES:
+            raise _TooManyValues(self.parser.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, after checking that it is a regular file within the size limit."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a device, pipe or socket)"
+        raise _error(path, 1, 1, f"the path is {kind}", "give the path of a .yml file")
+    if info.st_size > MAX_BYTES:
+        raise _error(path, 1, 1, f"file is larger than {MAX_BYTES:,} bytes ({info.st_size:,})",
+                     "split it into several files")
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:   # grew since the check
+        raise _error(path, 1, 1, f"file is larger than {MAX_BYTES:,} bytes", "split it into several files")
+    return raw
+
+
 def read_yaml(path: Path) -> YamlSource:
     """Read ``path`` as UTF-8 YAML; raise :class:`ExerciseError` with a located problem if it is unusable."""
     path = Path(path)
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        raise _error(path, 1, 1, f"file is larger than {MAX_BYTES:,} bytes", "split it into several files")
+    raw = _read_bytes(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -62,18 +99,23 @@ def read_yaml(path: Path) -> YamlSource:
     text = text.removeprefix("\ufeff")
     _check_flow_depth(path, text)
     yaml = YAML(typ="rt", pure=True)
+    yaml.Composer = _CountingComposer
     try:
         node = yaml.compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        message, fix = plain_words(exc, text)
+        unclosed = "never closed" in message or "not closed" in message   # point at where it was opened
+        mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _error(path, line, column, f"malformed YAML: {exc.problem or exc.context}",
-                     "check indentation and quote text that contains ':' or '#'") from None
+        raise _error(path, line, column, message, fix) from None
     except ReaderError as exc:  # control characters such as NUL: not a MarkedYAMLError
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         raise _error(path, line, column, f"unacceptable character U+{exc.character:04X} in the file",
                      "delete the invisible control character (retype the line)") from None
+    except _TooManyValues as exc:
+        raise _error(path, exc.mark.line + 1, exc.mark.column + 1,
+                     f"the file holds more than {MAX_VALUES:,} values", "split it into several files") from None
     except RecursionError:
         raise _error(path, 1, 1, "YAML is nested too deeply",
                      "write nested lists and mappings at most a few levels deep") from None
@@ -87,6 +129,52 @@ def read_yaml(path: Path) -> YamlSource:
         raise _error(path, 1, 1, "YAML is nested too deeply",
                      "write nested lists and mappings at most a few levels deep") from None
     return source
+
+
+# What the parser says -> what is wrong on the line, and how to fix it (checked in this order).
+_PLAIN_WORDS = (
+    ("mapping values are not allowed", "text containing ': ' is not in quotes, so YAML reads a second key",
+     'put the whole text in double quotes, e.g. title: "Water: a shared resource"'),
+    ("found character '\\t'", "a tab character is used for indentation", "indent with spaces only"),
+    ("found character '\t'", "a tab character is used for indentation", "indent with spaces only"),
+    ("expected a single document", "the file holds more than one document (a '---' line)",
+     "remove the '---' line: one file holds one quiz, prompts, free-response or timeline document"),
+    ("but found another document", "the file holds more than one document (a '---' line)",
+     "remove the '---' line: one file holds one quiz, prompts, free-response or timeline document"),
+    ("while scanning a quoted scalar", "a quoted text is never closed",
+     "add the closing quote (' or \") at the end of the text"),
+    ("while parsing a flow sequence", "a list written in [ ] is not closed",
+     "add the closing ] (or write the list as lines starting with '- ')"),
+    ("while parsing a flow mapping", "a mapping written in { } is not closed", "add the closing }"),
+    ("could not find expected ':'", "this line is neither `key: value` nor a list entry",
+     "add ': ' after the key, or put the text in quotes"),
+    ("while scanning a simple key", "this line is neither `key: value` nor a list entry",
+     "add ': ' after the key, or put the text in quotes"),
+    ("expected <block end>", "this line is indented differently from the lines around it",
+     "line it up with the keys above it (spaces, not tabs), or put a text containing ':' or '#' in quotes"),
+    ("while parsing a block", "this line is indented differently from the lines around it",
+     "line it up with the keys above it (spaces, not tabs), or put a text containing ':' or '#' in quotes"),
+)
+
+
+_INDENTED_KEY = re.compile(r"^\s+[^\s:#'\"][^:#]*:(\s|$)")
+
+
+def plain_words(exc: MarkedYAMLError, text: str) -> tuple[str, str]:
+    """A parser error in an instructor's words: (what is wrong on the line, how to fix it)."""
+    said = f"{exc.context or ''} {exc.problem or ''}"
+    mark = exc.problem_mark
+    lines = text.splitlines()
+    if "mapping values are not allowed" in said and mark and mark.line < len(lines) \
+            and _INDENTED_KEY.match(lines[mark.line]) and lines[mark.line].find(":") == mark.column:
+        # the line's own key is the second key YAML sees: it continues the value of the line above
+        return ("this line is indented further than the key above it, so YAML reads it as part of that value",
+                "line the key up with the keys above it (spaces, not tabs)")
+    for clue, message, fix in _PLAIN_WORDS:
+        if clue in said:
+            return message, fix
+    return ("the YAML structure is broken on this line",
+            "check the indentation, and put text that contains ':' or '#' in quotes")
 
 
 def _build(node: Node, loc: tuple, source: YamlSource, constructor, seen: set[int]) -> Any:
@@ -129,20 +217,37 @@ def _build(node: Node, loc: tuple, source: YamlSource, constructor, seen: set[in
 
 
 def _check_flow_depth(path: Path, text: str) -> None:
-    """Refuse flow collections nested more than MAX_FLOW_DEPTH deep (counted naively, quotes included)."""
+    """Refuse [ ] and { } nested more than MAX_FLOW_DEPTH deep, at the bracket that goes too deep.
+
+    Brackets inside quoted text and comments are not nesting and are skipped; a plain scalar's
+    brackets are counted, which can only overestimate, and only files past the limit are refused.
+    """
     if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
         return
-    depth, line = 0, 1
+    depth, line, column, quote, comment = 0, 1, 0, "", False
+    previous = "\n"
     for ch in text:
-        if ch in "[{":
+        column += 1
+        if ch == "\n":
+            line, column, comment = line + 1, 0, False   # a quoted text may span lines: it stays open
+        elif comment:
+            pass
+        elif quote:
+            if ch == quote and not (quote == '"' and previous == "\\"):
+                quote = ""
+        elif ch in "'\"" and previous in " \t\n[{,:":
+            quote = ch
+        elif ch == "#" and previous in " \t\n":
+            comment = True
+        elif ch in "[{":
             depth += 1
             if depth > MAX_FLOW_DEPTH:
-                raise _error(path, line, 1, "YAML is nested too deeply",
-                             "write nested lists and mappings at most a few levels deep")
+                raise _error(path, line, column, "YAML is nested too deeply",
+                             f"write lists and mappings in [ ] or {{ }} at most {MAX_FLOW_DEPTH} levels deep "
+                             "(usually a few are enough)")
         elif ch in "]}":
             depth = max(0, depth - 1)
-        elif ch == "\n":
-            line += 1
+        previous = ch
 
 
 def _error(path: Path, line: int, column: int, message: str, fix: str) -> ExerciseError:

@@ -112,24 +112,25 @@ def test_check_fixture_bank_passes(bank, capsys):
 
 def test_check_reports_every_problem_at_once_with_location(bank, capsys):
     bad = bank / "exercises" / "bad"
-    bad.mkdir()
-    (bad / "malformed.yml").write_text("kind: quiz\nid: [unclosed\n", encoding="utf-8")
-    (bad / "latin1.yml").write_bytes("kind: quiz\ntitle: caf\xe9\n".encode("latin-1"))
-    (bad / "tag.yml").write_text("kind: !!python/object:os.system ls\n", encoding="utf-8")
-    (bad / "bomb.yml").write_text("a: &a [1, 2]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n", encoding="utf-8")
-    (bad / "typo.yml").write_text((FIXTURE / "exercises/part1/demo/prompts.yml").read_text(encoding="utf-8")
-                                  .replace("level: explain", "levle: explain").replace("fx-discuss", "fx-other"),
-                                  encoding="utf-8")
+    contents = {"malformed": b"kind: quiz\nid: [unclosed\n", "latin1": "kind: quiz\ntitle: caf\xe9\n".encode("latin-1"),
+                "tag": b"kind: !!python/object:os.system ls\n",
+                "bomb": b"a: &a [1, 2]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n",
+                "typo": (FIXTURE / "exercises/part1/demo/prompts.yml").read_text(encoding="utf-8")
+                .replace("level: explain", "levle: explain").replace("fx-discuss", "fx-other").encode()}
+    for name, raw in contents.items():
+        (bad / name).mkdir(parents=True)
+        (bad / name / ("prompts.yml" if name == "typo" else "quiz.yml")).write_bytes(raw)
     code, out, err = run(capsys, "check")
     assert code == 1
     lines = [line for line in out.splitlines() if line]
     assert all(LINE.match(line) for line in lines), lines
     files = {LINE.match(line)["file"] for line in lines}
-    assert {f"exercises/bad/{n}.yml" for n in ("malformed", "latin1", "tag", "bomb", "typo")} <= files
-    assert any("latin1.yml:2:" in line and "UTF-8" in line for line in lines)
+    assert {f"exercises/bad/{n}/quiz.yml" for n in ("malformed", "latin1", "tag", "bomb")} <= files
+    assert "exercises/bad/typo/prompts.yml" in files
+    assert any("latin1/quiz.yml:2:" in line and "UTF-8" in line for line in lines)
     assert any("anchors and aliases" in line for line in lines)
-    assert any("not allowed" in line and "tag.yml" in line for line in lines)
-    assert any("typo.yml" in line and "(fix: " in line for line in lines)
+    assert any("not allowed" in line and "tag/quiz.yml" in line for line in lines)
+    assert any("typo/prompts.yml" in line and "(fix: " in line for line in lines)
     assert "FAILED" in err
 
 
@@ -163,7 +164,7 @@ def test_check_cross_file_duplicate_is_an_error_with_a_line(bank, capsys):
     (copy / "quiz.yml").write_text(text, encoding="utf-8")
     code, out, _ = run(capsys, "check")
     assert code == 1
-    dupes = [line for line in out.splitlines() if "also used in" in line]
+    dupes = [line for line in out.splitlines() if "already used in exercises/part1/demo/quiz.yml" in line]
     assert dupes and all(LINE.match(line) and not LINE.match(line)["line"] == "0" for line in dupes)
 
 

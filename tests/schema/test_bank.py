@@ -81,10 +81,10 @@ def test_a_clean_course_loads_and_is_indexed(tmp_path):
 
 def test_every_problem_of_every_file_is_collected(tmp_path):
     root = course(tmp_path, {
-        "a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"]).replace("answer: true", "answer: perhaps"),
-        "b/quiz.yml": "kind: quiz\nid: [unclosed\n",
-        "c/prompts.yml": PROMPTS.format(section="part1/c").replace("level: explain", "level: chat"),
-        "d/quiz.yml": quiz_yaml("quiz-d", "part1/d", ["item-d"]),
+        "part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"]).replace("answer: true", "answer: perhaps"),
+        "part1/b/quiz.yml": "kind: quiz\nid: [unclosed\n",
+        "part1/c/prompts.yml": PROMPTS.format(section="part1/c").replace("level: explain", "level: chat"),
+        "part1/d/quiz.yml": quiz_yaml("quiz-d", "part1/d", ["item-d"]),
     })
     bank = Bank.load(root)
     assert {p.path.parent.name for p in bank.errors} == {"a", "b", "c"}
@@ -92,30 +92,57 @@ def test_every_problem_of_every_file_is_collected(tmp_path):
     with pytest.raises(ExerciseError) as caught:
         bank.raise_errors()
     text = str(caught.value)
-    assert "a/quiz.yml:" in text and "b/quiz.yml:3:" in text and "c/prompts.yml:" in text
+    assert "a/quiz.yml:" in text and "b/quiz.yml:2:5:" in text and "c/prompts.yml:" in text
     assert text.count("fix:") == len(bank.errors)
 
 
 @pytest.mark.parametrize(("kind", "files"), [
-    ("quiz", {"a/quiz.yml": quiz_yaml("same-quiz", "part1/a", ["item-a"], ["obj-a"]),
-              "b/quiz.yml": quiz_yaml("same-quiz", "part1/b", ["item-b"], ["obj-b"])}),
-    ("item", {"a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["same-item"], ["obj-a"]),
-              "b/quiz.yml": quiz_yaml("quiz-b", "part1/b", ["same-item"], ["obj-b"])}),
-    ("objective", {"a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"], ["same-objective"]),
-                   "b/quiz.yml": quiz_yaml("quiz-b", "part1/b", ["item-b"], ["same-objective"])}),
+    ("quiz", {"part1/a/quiz.yml": quiz_yaml("same-quiz", "part1/a", ["item-a"], ["obj-a"]),
+              "part1/b/quiz.yml": quiz_yaml("same-quiz", "part1/b", ["item-b"], ["obj-b"])}),
+    ("item", {"part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["same-item"], ["obj-a"]),
+              "part1/b/quiz.yml": quiz_yaml("quiz-b", "part1/b", ["same-item"], ["obj-b"])}),
+    ("objective", {"part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"], ["same-objective"]),
+                   "part1/b/quiz.yml": quiz_yaml("quiz-b", "part1/b", ["item-b"], ["same-objective"])}),
 ])
 def test_ids_are_unique_across_the_course(tmp_path, kind, files):
     bank = Bank.load(course(tmp_path, files))
     [problem] = bank.errors
     assert problem.path.parent.name == "b"
     assert problem.message.startswith(f"{kind} id 'same-")
-    assert str(tmp_path / "exercises" / "a" / "quiz.yml") in problem.message
+    assert "already used in exercises/part1/a/quiz.yml" in problem.message      # relative to the course
     assert "unique across the course" in problem.fix
+
+
+def test_a_duplicate_id_is_reported_at_the_newer_copy(tmp_path):
+    """An instructor copies an item into another file: the copy is what gets the error, wherever it sorts."""
+    root = course(tmp_path, {"part1/z/quiz.yml": quiz_yaml("quiz-z", "part1/z", ["shared"], ["obj-z"]),
+                             "part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["shared"], ["obj-a"])})
+    older = root / "exercises/part1/z/quiz.yml"
+    os.utime(older, ns=(older.stat().st_mtime_ns - 10**9,) * 2)
+    [problem] = Bank.load(root).errors
+    assert problem.path.parent.name == "a" and "already used in exercises/part1/z/quiz.yml" in problem.message
+
+
+@pytest.mark.parametrize(("name", "guess"), [("quizz.yml", "quiz.yml"), ("prompt.yml", "prompts.yml"),
+                                             ("free_response.yml", "free-response.yml")])
+def test_a_misspelt_file_name_gets_one_line_with_a_guess(tmp_path, name, guess):
+    root = course(tmp_path, {"part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"]),
+                             f"part1/a/{name}": quiz_yaml("quiz-a", "part1/a", ["item-a"])})
+    [problem] = Bank.load(root).errors
+    assert problem.path.name == name and problem.fix == f"did you mean {guess}? rename the file"
+    assert [p.name for p in Bank.load(root).files] == ["quiz.yml"]          # not read as a second quiz
+
+
+def test_a_section_that_does_not_match_its_folder_is_an_error(tmp_path):
+    root = course(tmp_path, {"part1/water/quiz.yml": quiz_yaml("quiz-w", "part1/science", ["item-w"])})
+    [problem] = Bank.load(root).errors
+    assert problem.message == "section 'part1/science' does not match the file's folder exercises/part1/water/"
+    assert problem.line == 3 and problem.fix.startswith("write `section: part1/water`")
 
 
 def test_an_objective_no_item_assesses_is_a_warning_not_an_error(tmp_path):
     text = quiz_yaml("quiz-a", "part1/a", ["item-a"], ["obj-a", "obj-b"], assessed=("obj-a",))
-    bank = Bank.load(course(tmp_path, {"a/quiz.yml": text}))
+    bank = Bank.load(course(tmp_path, {"part1/a/quiz.yml": text}))
     assert bank.errors == []
     [warning] = bank.problems
     assert warning.severity == "warning" and "'obj-b' is assessed by no item" in warning.message
@@ -125,8 +152,8 @@ def test_an_objective_no_item_assesses_is_a_warning_not_an_error(tmp_path):
 
 @pytest.mark.parametrize("count", [0, 2])
 def test_the_course_has_exactly_one_timeline(tmp_path, count):
-    files = {f"timeline{n}.yml": TIMELINE for n in range(count)}
-    files["a/quiz.yml"] = quiz_yaml("quiz-a", "part1/a", ["item-a"])
+    files = {name: TIMELINE for name in ["timeline.yml", "part1/extra/timeline.yml"][:count]}
+    files["part1/a/quiz.yml"] = quiz_yaml("quiz-a", "part1/a", ["item-a"])
     bank = Bank.load(course(tmp_path, files))
     with pytest.raises(ExerciseError, match=f"expected one timeline file, found {count}"):
         bank.timeline()
@@ -134,20 +161,20 @@ def test_the_course_has_exactly_one_timeline(tmp_path, count):
 
 def test_load_accepts_chosen_files_and_folders(tmp_path):
     root = course(tmp_path, {
-        "a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"]),
-        "b/quiz.yml": quiz_yaml("quiz-b", "part1/b", ["item-b"]),
-        "b/deeper/prompts.yaml": PROMPTS.format(section="part1/b"),
+        "part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"]),
+        "part1/b/quiz.yml": quiz_yaml("quiz-b", "part1/b", ["item-b"]),
+        "part1/b/prompts.yaml": PROMPTS.format(section="part1/b"),
     })
     exercises = root / "exercises"
     assert [p.relative_to(exercises).as_posix() for p in yaml_files([exercises])] == [
-        "a/quiz.yml", "b/deeper/prompts.yaml", "b/quiz.yml"]
-    bank = Bank.load(root, [exercises / "b", exercises / "a" / "quiz.yml"])
+        "part1/a/quiz.yml", "part1/b/prompts.yaml", "part1/b/quiz.yml"]
+    bank = Bank.load(root, [exercises / "part1" / "b", exercises / "part1" / "a" / "quiz.yml"])
     assert sorted(p.relative_to(exercises).as_posix() for p in bank.files) == [
-        "a/quiz.yml", "b/deeper/prompts.yaml", "b/quiz.yml"]
+        "part1/a/quiz.yml", "part1/b/prompts.yaml", "part1/b/quiz.yml"]
 
 
 def test_find_root(tmp_path, monkeypatch):
-    root = course(tmp_path, {"a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"])})
+    root = course(tmp_path, {"part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"])})
     deep = root / "book" / "part1"
     deep.mkdir(parents=True)
     monkeypatch.delenv("COURSEKIT_ROOT", raising=False)
@@ -164,10 +191,10 @@ def test_find_root(tmp_path, monkeypatch):
 
 
 def test_course_bank_is_cached_until_a_file_changes(tmp_path):
-    root = course(tmp_path, {"a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"])})
+    root = course(tmp_path, {"part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"])})
     first = course_bank(root)
     assert course_bank(root) is first
-    path = root / "exercises" / "a" / "quiz.yml"
+    path = root / "exercises" / "part1" / "a" / "quiz.yml"
     path.write_text(quiz_yaml("quiz-a", "part1/a", ["item-a", "item-b"]), encoding="utf-8")
     stamp = time.time_ns() + 5_000_000_000
     os.utime(path, ns=(stamp, stamp))

@@ -11,7 +11,6 @@ whose problem names the file, that line, and a fix.
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -80,10 +79,7 @@ def test_corpus_is_large_and_covers_every_kind():
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
 def test_malformed_file_gets_its_specific_located_fixable_error(path):
     expect, line = header(path)
-    started = time.perf_counter()
     problems = first_problems(path)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 0.5, f"refusing {path.name} took {elapsed:.2f}s"
     matching = [p for p in problems if expect in p.message]
     assert matching, f"no problem mentions {expect!r}; got: {[p.message for p in problems]}"
     located = [p for p in matching if p.line == line]
@@ -105,12 +101,9 @@ def test_every_malformed_file_fails_in_its_own_way():
         first[message] = path.name
 
 
-def test_alias_bomb_is_refused_in_well_under_a_second():
-    path = HERE / "malformed" / "alias_bomb.yml"
-    started = time.perf_counter()
+def test_alias_bomb_is_refused_at_the_first_anchor():
     with pytest.raises(ExerciseError, match="anchors and aliases"):
-        load(path)
-    assert time.perf_counter() - started < 0.25
+        load(HERE / "malformed" / "alias_bomb.yml")
 
 
 # ---- reading valid files -----------------------------------------------------------------------
@@ -178,11 +171,10 @@ def test_control_characters_are_refused_without_a_traceback(tmp_path, char):
     "- " * 3000 + "x\n",
     "".join(" " * i + f"k{i}:\n" for i in range(600)) + " " * 600 + "x\n",
 ], ids=["flow-lists", "flow-mappings", "block-lists", "block-mappings"])
-def test_absurd_nesting_is_refused_quickly(tmp_path, text):
-    started = time.perf_counter()
+def test_absurd_nesting_is_refused(tmp_path, text):
+    """How long refusing takes is measured in benchmarks/ (hostile files), not asserted here."""
     problem = first_problems(write(tmp_path, text))[0]
     assert problem.message == "YAML is nested too deeply"
-    assert time.perf_counter() - started < 1.0
 
 
 def test_moderate_nesting_is_fine(tmp_path):
@@ -193,9 +185,7 @@ def test_moderate_nesting_is_fine(tmp_path):
 def test_billion_laughs_of_any_depth_is_refused_at_the_first_anchor(tmp_path, levels):
     lines = ['lol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     lines += [f"lol{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, levels)]
-    started = time.perf_counter()
     problem = first_problems(write(tmp_path, "\n".join(lines) + "\n"))[0]
-    assert time.perf_counter() - started < 0.5
     assert "anchors and aliases" in problem.message
     assert (problem.line, problem.column) == (1, 7)
 
@@ -246,18 +236,22 @@ def test_duplicate_keys_point_at_the_second_one(tmp_path):
     assert (problem.line, problem.column) == (3, 1)
 
 
-@pytest.mark.parametrize(("text", "line"), [
-    ("kind: quiz\ntitle: a: b\n", 2),
-    ("kind: quiz\n  id: x\n", 2),
-    ("kind: 'unterminated\n", 2),
-    ("kind: [a, b\n", 2),
-    ("kind: quiz\n---\nkind: quiz\n", 2),
+@pytest.mark.parametrize(("text", "line", "says", "fix"), [
+    ("kind: quiz\ntitle: a: b\n", 2, "text containing ': ' is not in quotes", "double quotes"),
+    ("kind: quiz\n  id: x\n", 2, "indented further than the key above it", "line the key up"),
+    ("kind: 'unterminated\n", 1, "a quoted text is never closed", "closing quote"),
+    ("kind: [a, b\n", 1, "a list written in [ ] is not closed", "closing ]"),
+    ("kind: quiz\n---\nkind: quiz\n", 2, "more than one document", "remove the '---' line"),
+    ("kind: quiz\n\tid: x\n", 2, "a tab character", "spaces only"),
+    ("items:\n  - id: x\n    prompt: a: b\n", 3, "text containing ': ' is not in quotes", "double quotes"),
 ])
-def test_malformed_yaml_is_located_with_a_fix(tmp_path, text, line):
+def test_malformed_yaml_is_located_with_a_fix(tmp_path, text, line, says, fix):
+    """In an instructor's words: what is wrong on that line and what to do, no parser jargon."""
     problem = first_problems(write(tmp_path, text))[0]
-    assert problem.message.startswith("malformed YAML")
+    assert says in problem.message and fix in problem.fix
     assert problem.line == line
-    assert "indentation" in problem.fix
+    for jargon in ("<block", "expected", "token", "scalar", "stream"):
+        assert jargon not in problem.message
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "---\n", "\ufeff"])
@@ -274,10 +268,8 @@ def test_top_level_must_be_a_mapping(tmp_path, text):
 
 def test_oversized_files_are_refused_before_parsing(tmp_path):
     path = write(tmp_path, b"# " + b"x" * MAX_BYTES + b"\n")
-    started = time.perf_counter()
     problem = first_problems(path)[0]
     assert "larger than" in problem.message
-    assert time.perf_counter() - started < 0.5
 
 
 # ---- fuzzing: nothing but ExerciseError ever escapes ---------------------------------------------
@@ -310,3 +302,27 @@ def test_problem_text_names_file_line_column_and_fix():
     assert str(Problem(Path("f.yml"), 0, 0, "cross-file", "", "warning")) == "f.yml: warning: cross-file"
     error = ExerciseError([problem, problem])
     assert str(error).count("something is wrong") == 2
+
+
+def test_brackets_inside_quotes_are_not_nesting_and_deep_nesting_is_located(tmp_path):
+    assert read_yaml(write(tmp_path, "title: '" + "[" * 80 + "'\nnote: \"" + "{" * 80 + "\"\n")).data
+    problem = first_problems(write(tmp_path, "a: 1\nb: " + "[" * 60 + "]" * 60 + "\n"))[0]
+    assert (problem.line, problem.column) == (2, 54)        # the 51st bracket, where it gets too deep
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo", "folder"])
+def test_devices_pipes_and_folders_are_refused_without_being_read(tmp_path, target):
+    import os
+    path = Path(target) if target.startswith("/") else tmp_path / target
+    if target == "fifo":
+        os.mkfifo(path)
+    elif target == "folder":
+        path.mkdir()
+    problem = first_problems(path)[0]
+    assert problem.message.startswith("the path is ")
+
+
+def test_a_file_with_too_many_values_stops_early(tmp_path):
+    from coursekit.schema.yaml_source import MAX_VALUES
+    problem = first_problems(write(tmp_path, "items: [" + ", ".join(["1"] * (MAX_VALUES + 10)) + "]\n"))[0]
+    assert problem.message == f"the file holds more than {MAX_VALUES:,} values" and problem.line == 1

@@ -1,0 +1,58 @@
+"""Where exercise files live, checked: a file's name says its kind, and its folder says its section.
+
+``exercises/<part>/<section>/quiz.yml`` (or ``prompts.yml``, ``free-response.yml``) belongs to section
+``<part>/<section>``, and ``exercises/timeline.yml`` holds every event. A misspelt name (``quizz.yml``)
+would otherwise be read as whatever its ``kind:`` says and repeat every id of the real file; a copied
+file whose ``section:`` still names its old folder would be listed twice. Both get one located line.
+"""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from .course import EXERCISES
+from .kinds import KINDS, FileKind
+from .schema.errors import Problem
+
+NAMES = {kind.file_name: kind for kind in KINDS.values()}
+
+
+def misnamed(root: Path, path: Path) -> Problem | None:
+    """A problem when a file under exercises/ is not named after a kind of file (None when it is)."""
+    if f"{path.stem}.yml" in NAMES or not _inside(root, path):   # .yml or .yaml
+        return None
+    guess = difflib.get_close_matches(f"{path.stem}.yml", list(NAMES), n=1, cutoff=0.6)
+    known = ", ".join(NAMES)
+    fix = f"did you mean {guess[0]}? rename the file" if guess else f"name it one of: {known}"
+    return Problem(path, 1, 1, f"coursekit reads only files named {known}; {path.name!r} is none of them", fix)
+
+
+def expected_section(root: Path, path: Path) -> str | None:
+    """The section a file's folder says it belongs to, or None when it is not under exercises/<part>/<section>/."""
+    try:
+        parts = Path(path).resolve().relative_to((Path(root) / EXERCISES).resolve()).parts
+    except ValueError:
+        return None
+    return "/".join(parts[:2]) if len(parts) == 3 else None
+
+
+def misplaced(root: Path, path: Path, model, source) -> Problem | None:
+    """A problem when a loaded file's ``section`` (or place) does not match its folder."""
+    kind: FileKind | None = KINDS.get(getattr(model, "kind", None))
+    inside = expected_section(root, path)
+    if kind is None or not kind.per_section:
+        return None
+    if inside is None:
+        if not _inside(root, path):
+            return None   # a file checked from elsewhere: no folder to compare with
+        return source.problem((), f"a {kind.label} file belongs in {EXERCISES}/<part>/<section>/{kind.file_name}",
+                              f"move it to {EXERCISES}/{model.section}/{kind.file_name}")
+    if model.section != inside:
+        return source.problem(("section",), f"section {model.section!r} does not match the file's folder "
+                              f"{EXERCISES}/{inside}/", f"write `section: {inside}`, or move the file to "
+                              f"{EXERCISES}/{model.section}/")
+    return None
+
+
+def _inside(root: Path, path: Path) -> bool:
+    return Path(path).resolve().is_relative_to((Path(root) / EXERCISES).resolve())
