@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("paths", nargs="*", metavar="PATH")
     exp.add_argument("--format", required=True, choices=FORMATS)
     exp.add_argument("--output", "-o", required=True, metavar="PATH")
+    exp.add_argument("--force", action="store_true", help="replace an existing output file (never a link or a folder)")
     exp.add_argument("--strict", action="store_true",
                      help="fail (exit 1, nothing written) if any item cannot be expressed in the format")
     exp.add_argument("--ordering-as-matching", action="store_true",
@@ -86,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except CliError as exc:
         print(f"coursekit: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:   # a path the system refused: say which and why, in one line
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"coursekit: error: {exc.strerror or exc}{where}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("coursekit: interrupted", file=sys.stderr)

@@ -26,10 +26,12 @@ def cmd_new(args) -> int:
     target = root / "exercises" / part / name / kind.file_name
     template = resources.files("coursekit").joinpath("templates", kind.file_name).read_text(encoding="utf-8")
     text = template.replace(TEMPLATE_SECTION, args.section).replace(TEMPLATE_PREFIX, f"{part}-{name}")
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise CliError(f"{shown(target)} already exists; it was not overwritten "
                        "(edit that file, or move it away first to start again)")
+    _inside_the_course(root, target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    _inside_the_course(root, target)   # again: a folder could have been swapped for a link meanwhile
     try:
         with open(target, "x", encoding="utf-8") as handle:   # "x": never overwrite, even in a race
             handle.write(text)
@@ -38,6 +40,18 @@ def cmd_new(args) -> int:
     print(f"created {shown(target)}")
     print(f"next: replace the TODO text, then run: coursekit check {shown(target)}")
     return 0
+
+
+def _inside_the_course(root: Path, target: Path) -> None:
+    """Refuse to write anywhere but under the course's exercises/ folder, links resolved; and say so
+    in one line when a part of the path is a file."""
+    exercises = (root / "exercises").resolve()
+    existing = next(p for p in (target.parent, *target.parent.parents) if p.exists() or p.is_symlink())
+    if existing.exists() and not existing.is_dir():
+        raise CliError(f"cannot create {shown(target)}: {shown(existing)} is a file, not a folder")
+    if not existing.resolve().is_relative_to(exercises) and not exercises.is_relative_to(existing.resolve()):
+        raise CliError(f"{shown(existing)} leads outside the course's exercises/ folder (a link?); "
+                       "nothing was written")
 
 
 def placeholders(paths: list[Path]) -> list:

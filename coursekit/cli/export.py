@@ -40,12 +40,29 @@ def cmd_export(args) -> int:
               file=sys.stderr)
         return 1
     output = Path(args.output)
-    if output.is_dir():
-        raise CliError(f"--output {args.output} is a folder; give a file name such as bank{SUFFIXES[args.format]}")
+    refuse_target(output, args.force, f"bank{SUFFIXES[args.format]}")
     _write(output, result.data)
     print(f"wrote {shown(output)}: {len(report.exported)} question(s) as {args.format}"
           + (f", {len(report.skipped_ids)} skipped" if report.skipped else ""))
     return 0
+
+
+def refuse_target(output: Path, force: bool, example: str) -> None:
+    """Refuse any output that would destroy something: a symlink, anything but a regular file, or
+    (without ``--force``) an existing file; and a folder that cannot hold it."""
+    if output.is_symlink():
+        raise CliError(f"--output {output} is a symbolic link; it was not followed or replaced (give a new file name)")
+    if output.exists() and not output.is_file():
+        what = "a folder" if output.is_dir() else "not a regular file"
+        raise CliError(f"--output {output} is {what}; give a file name such as {example}")
+    if output.exists() and not force:
+        raise CliError(f"{shown(output)} already exists; it was not replaced (add --force to replace it, "
+                       "or give another name)")
+    for parent in output.absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise CliError(f"cannot write {output}: {parent} is a file, not a folder")
+            break
 
 
 def _write(output: Path, data: bytes) -> None:
