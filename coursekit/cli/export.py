@@ -41,7 +41,10 @@ def cmd_export(args) -> int:
         return 1
     output = Path(args.output)
     refuse_target(output, args.force, f"bank{SUFFIXES[args.format]}")
-    _write(output, result.data)
+    try:
+        _write(output, result.data)
+    except OSError as exc:
+        raise CliError(f"cannot write {output}: {exc.strerror or exc}; nothing was written") from None
     print(f"wrote {shown(output)}: {len(report.exported)} question(s) as {args.format}"
           + (f", {len(report.skipped_ids)} skipped" if report.skipped else ""))
     return 0
