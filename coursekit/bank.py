@@ -39,10 +39,11 @@ class Bank:
             try:
                 source = read_yaml(path)
                 model = validate(source)
+                if (problem := layout.misplaced(bank.root, path, model, source)) is not None:
+                    bank.problems.append(problem)   # left out, so it is not listed twice or read as another kind
+                    continue
                 bank.files[path] = model
                 bank.sources[path] = source
-                if (problem := layout.misplaced(bank.root, path, model, source)) is not None:
-                    bank.problems.append(problem)
             except ExerciseError as exc:
                 bank.problems.extend(exc.problems)
             except FileNotFoundError:

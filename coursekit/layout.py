@@ -17,14 +17,23 @@ from .schema.errors import Problem
 NAMES = {kind.file_name: kind for kind in KINDS.values()}
 
 
+def kind_of_name(path: Path) -> FileKind | None:
+    """The kind a file's name says: ``quiz.yml``, or ``quiz-<anything>.yml`` for a further quiz of the
+    same section (``.yaml`` works too); None for any other name."""
+    stem = Path(path).stem
+    return next((k for k in KINDS.values() if stem == k.file_name[:-4] or
+                 (k.per_section and stem.startswith(k.file_name[:-4] + "-"))), None)
+
+
 def misnamed(root: Path, path: Path) -> Problem | None:
     """A problem when a file under exercises/ is not named after a kind of file (None when it is)."""
-    if f"{path.stem}.yml" in NAMES or not _inside(root, path):   # .yml or .yaml
+    if kind_of_name(path) is not None or not _inside(root, path):
         return None
     guess = difflib.get_close_matches(f"{path.stem}.yml", list(NAMES), n=1, cutoff=0.6)
     known = ", ".join(NAMES)
     fix = f"did you mean {guess[0]}? rename the file" if guess else f"name it one of: {known}"
-    return Problem(path, 1, 1, f"coursekit reads only files named {known}; {path.name!r} is none of them", fix)
+    return Problem(path, 1, 1, f"coursekit reads only files named {known} (or quiz-<name>.yml and so on, "
+                   f"for a further file of a section); {path.name!r} is none of them", fix)
 
 
 def expected_section(root: Path, path: Path) -> str | None:
@@ -40,7 +49,13 @@ def misplaced(root: Path, path: Path, model, source) -> Problem | None:
     """A problem when a loaded file's ``section`` (or place) does not match its folder."""
     kind: FileKind | None = KINDS.get(getattr(model, "kind", None))
     inside = expected_section(root, path)
-    if kind is None or not kind.per_section:
+    if kind is None:
+        return None
+    named = kind_of_name(path)
+    if named is not None and named is not kind and _inside(root, path):
+        return source.problem(("kind",), f"the file is named {Path(path).name} but holds `kind: {kind.name}`",
+                              f"rename it to {kind.file_name}, or set `kind: {named.name}`")
+    if not kind.per_section:
         return None
     if inside is None:
         if not _inside(root, path):

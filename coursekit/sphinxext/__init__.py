@@ -10,7 +10,7 @@ import os
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import assets, dependencies, editions, site, theme
+from . import assets, dependencies, editions, preflight, site, theme
 from .directives import DIRECTIVES
 
 
@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _offline_widgets, priority=100)
     app.connect("config-inited", _check_edition)
     app.connect("config-inited", theme.quiet_defaults)
+    app.connect("builder-inited", preflight.check_bank)
     app.connect("html-page-context", theme.drop_thebe, priority=900)
     app.connect("doctree-resolved", theme.drop_thebe_config, priority=900)
     app.add_env_collector(assets.PageAssets)

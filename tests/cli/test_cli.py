@@ -161,7 +161,7 @@ def test_check_cross_file_duplicate_is_an_error_with_a_line(bank, capsys):
     copy = bank / "exercises" / "part1" / "copy"
     copy.mkdir()
     text = (bank / "exercises/part1/demo/quiz.yml").read_text(encoding="utf-8").replace("id: fixture-demo", "id: fixture-copy")
-    (copy / "quiz.yml").write_text(text, encoding="utf-8")
+    (copy / "quiz.yml").write_text(text.replace("section: part1/demo", "section: part1/copy"), encoding="utf-8")
     code, out, _ = run(capsys, "check")
     assert code == 1
     dupes = [line for line in out.splitlines() if "already used in exercises/part1/demo/quiz.yml" in line]

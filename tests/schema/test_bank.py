@@ -213,3 +213,13 @@ def test_the_real_exercise_files_are_valid(root):
     bank = Bank.load(root)
     assert bank.errors == [], "\n".join(map(str, bank.errors))
     assert bank.of_kind("quiz"), "the course has quiz files"
+
+
+def test_a_further_file_of_a_section_is_named_after_its_kind(tmp_path):
+    root = course(tmp_path, {"part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"], ["obj-a"]),
+                             "part1/a/quiz-review.yml": quiz_yaml("quiz-b", "part1/a", ["item-b"], ["obj-b"]),
+                             "part1/a/prompts.yml": quiz_yaml("quiz-c", "part1/a", ["item-c"], ["obj-c"])})
+    [problem] = Bank.load(root).errors
+    assert problem.path.name == "prompts.yml"
+    assert problem.message == "the file is named prompts.yml but holds `kind: quiz`"
+    assert [p.name for p, _ in Bank.load(root).for_section("quiz", "part1/a")] == ["quiz-review.yml", "quiz.yml"]

@@ -128,7 +128,7 @@ def test_a_malformed_exercise_fails_the_build_naming_file_and_line(tmp_path):
 
 def test_a_new_exercise_file_appears_in_its_section_after_an_incremental_build(minibook):
     jb_build(minibook)  # settle
-    extra = minibook / "exercises" / "part1" / "slice" / "extra.yml"
+    extra = minibook / "exercises" / "part1" / "slice" / "quiz-extra.yml"
     extra.write_text(
         "kind: quiz\nid: slice-extra\nsection: part1/slice\ntitle: \"A second quiz, added later\"\n"
         "items:\n  - id: slice-extra-1\n    type: true_false\n    prompt: \"The OIC has 57 member states.\"\n"

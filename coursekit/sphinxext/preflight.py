@@ -1,0 +1,69 @@
+"""Stop a build with broken exercise files before any page runs, saying what to fix and where.
+
+Without this, a mistake in an exercise file surfaces as a notebook cell's exception: about 145 lines
+of kernel traceback, blamed on whichever page ran first, ending in Jupyter Book's "Look above for the
+cause". Instead the extension loads the bank once when the builder starts and, if it has errors,
+prints each located problem once, with its fix and the pages that read that file, and ends the build
+with exit code 1 and no Python traceback (``SystemExit`` passes through Sphinx and Jupyter Book).
+``./build --verbose`` (``COURSEKIT_VERBOSE=1``) skips this, so the full tracebacks stay available.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+from ..bank import Bank, yaml_files
+from ..course import Course, find_root
+from ..layout import expected_section
+
+
+def readers(course: Course, problem_path: Path) -> list[str]:
+    """The pages (source files, relative to the course) whose text names the file's section, or that
+    show a timeline when the file is the timeline."""
+    section = expected_section(course.root, problem_path)
+    needle = re.compile(r"Timeline\b|\{timeline") if section is None else re.compile(re.escape(section) + r"\b")
+    found = []
+    for page in course.pages:
+        source = course.page_file(page)
+        if source is not None and needle.search(source.read_text(encoding="utf-8", errors="replace")):
+            found.append(source.relative_to(course.root).as_posix())
+    return found
+
+
+def report(bank: Bank, course: Course) -> list[str]:
+    """The lines printed for a bank with errors: each problem once, then who reads its file."""
+    lines: list[str] = []
+    by_file: dict[Path, list] = {}
+    for problem in sorted(set(bank.errors), key=lambda p: (str(p.path), p.line, p.column)):
+        by_file.setdefault(problem.path, []).append(problem)
+    for path, problems in by_file.items():
+        shown = bank.shown(path)
+        for p in problems:
+            lines.append(f"{shown}:{p.line}:{p.column}: error: {p.message}" + (f" (fix: {p.fix})" if p.fix else ""))
+        pages = readers(course, path)
+        if pages:
+            lines.append(f"  read by {', '.join(pages)}")
+    count = len(bank.errors)
+    lines.append(f"coursekit: the build stopped: {count} problem(s) in the exercise files; fix them and build "
+                 "again (`coursekit check` lists them too; `./build --verbose` shows the full tracebacks)")
+    return lines
+
+
+def check_bank(app) -> None:
+    """builder-inited: refuse to start a build whose exercise files have errors."""
+    if os.environ.get("COURSEKIT_VERBOSE"):
+        return
+    try:
+        root = find_root(Path(app.srcdir))
+    except FileNotFoundError:
+        return   # not a coursekit course: nothing to check
+    stamp = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in yaml_files([root / "exercises"])]
+    if getattr(app.env, "coursekit_clean_bank", None) == stamp:
+        return   # unchanged since a build found it clean: no need to read it again
+    bank = Bank.load(root)
+    if bank.errors:
+        print("\n".join(report(bank, Course(root))), file=sys.stderr)
+        raise SystemExit(1)
+    app.env.coursekit_clean_bank = stamp
