@@ -10,7 +10,7 @@ import os
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import assets, dependencies, editions, preflight, site, theme
+from . import assets, bibfiles, dependencies, editions, preflight, section_quizzes, site, theme
 from .directives import DIRECTIVES
 
 
@@ -30,10 +30,12 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _check_edition)
     app.connect("config-inited", theme.quiet_defaults)
     app.connect("builder-inited", preflight.check_bank)
+    app.connect("source-read", section_quizzes.add_quiz_cell)
     app.connect("html-page-context", theme.drop_thebe, priority=900)
     app.connect("doctree-resolved", theme.drop_thebe_config, priority=900)
     app.add_env_collector(assets.PageAssets)
     app.add_env_collector(dependencies.BankQueries)
+    app.add_env_collector(bibfiles.BibliographyFiles)
     app.connect("html-page-context", assets.add_page_assets)
     app.connect("build-finished", assets.write_assets)
     app.connect("build-finished", editions.strip_sources)

@@ -167,7 +167,7 @@ def test_a_new_book_shows_working_widgets(book_env, tmp_path, browser, serve):
     try:
         page.goto(serve(book / "_build" / "html") + "book/part1/demo.html")
         page.wait_for_selector(".ck-quiz")
-        page.get_by_label("1969").check()
+        page.get_by_role("radio", name="1969", exact=True).check()
         page.get_by_role("button", name="Check").click()
         assert "Yes." in page.locator(".ck-item").first.inner_text()
         page.wait_for_function("document.querySelectorAll('.ck-widget-mount.ck-mounted').length === 2")
