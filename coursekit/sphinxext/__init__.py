@@ -9,7 +9,7 @@ import os
 
 from sphinx.application import Sphinx
 
-from . import assets, dependencies, editions, site, theme
+from . import assets, dependencies, editions, kernels, site, theme
 from .directives import DIRECTIVES
 
 
@@ -28,6 +28,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _offline_widgets, priority=100)
     app.connect("config-inited", _check_edition)
     app.connect("config-inited", theme.quiet_defaults)
+    app.connect("config-inited", kernels.encrypt_kernel_connections)
     app.connect("html-page-context", theme.drop_thebe, priority=900)
     app.connect("doctree-resolved", theme.drop_thebe_config, priority=900)
     app.connect("doctree-read", assets.shrink_state)
