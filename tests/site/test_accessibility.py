@@ -91,6 +91,7 @@ def test_theme_fixes_reach_every_page(site):
     assert without == []
 
 
+@pytest.mark.slow  # a whole-site crawl
 def test_every_page_light_and_dark_has_no_serious_violation(site, site_url, browser, axe_source):
     context = browser.new_context()
     page = context.new_page()
