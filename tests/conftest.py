@@ -21,7 +21,6 @@ from support.browser import MISSING, chromium_path, launch
 from support.server import serve as serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "_build" / "html"
 INSTRUCTOR_OUT = ROOT / "_build" / "instructor"
 MINIBOOK = ROOT / "tests" / "fixtures" / "minibook"
 # Fixtures that make every test using them slow: a book the suite builds itself (the student edition is
