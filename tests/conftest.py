@@ -29,9 +29,10 @@ SLOW_FIXTURES = {"minibook_build", "instructor_site", "jupyterlab"}
 
 
 def pytest_collection_modifyitems(items):
-    """Mark ``slow`` every test that needs one of SLOW_FIXTURES, directly or through another fixture."""
+    """Mark ``slow`` every test that needs one of SLOW_FIXTURES, directly or through another fixture, and
+    nbval's notebook cells (each notebook of the book executed in a kernel: the execution half of a build)."""
     for item in items:
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.slow)
 
 

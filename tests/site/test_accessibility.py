@@ -183,6 +183,7 @@ UNREACHED = """(module) => {
 }"""
 
 
+@pytest.mark.slow  # tabs through every stop of a whole section page
 def test_keyboard_only_walkthrough_of_a_section_page(site, site_url, watched, axe_source):
     page = watched.page
     quiz = quizzes((site / SECTION).read_text(encoding="utf-8"))[0]
