@@ -1,52 +1,51 @@
-"""Shared fixtures: the built book, a loopback web server, and headless Chromium through Playwright.
+"""Shared fixtures: the built books, a loopback web server, and headless Chromium through Playwright.
+
+Every book is built once per run and shared (support/book.py has the one build helper): the student
+edition ./test already built is reused while it is current, the instructor edition likewise (in
+_build/instructor, where ./build --instructor puts it), and the fixture minibook is built once into a
+temporary copy that the Sphinx extension tests also rebuild incrementally (each leaves it as built).
 
 The browser is Debian's chromium driven by Playwright (never a downloaded browser). With CI=true a
 missing browser fails the run; elsewhere browser tests are skipped with the reason.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 
+from support.book import Build, build_book, current_build
+from support.browser import MISSING, chromium_path, launch
+from support.server import serve as serve_folder
+
 ROOT = Path(__file__).resolve().parent.parent
-SITE = ROOT / "_build" / "html"
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+INSTRUCTOR_OUT = ROOT / "_build" / "instructor"
+MINIBOOK = ROOT / "tests" / "fixtures" / "minibook"
+# Fixtures that make every test using them slow: a book the suite builds itself (the student edition is
+# ./test's own build), or a JupyterLab server. Other slow tests carry @pytest.mark.slow themselves.
+SLOW_FIXTURES = {"minibook_build", "instructor_site", "jupyterlab"}
 
 
-def build_book(path_output: Path, edition: str = "student", source: Path = ROOT) -> Path:
-    """Build ``source`` with Jupyter Book into ``path_output``; raise with the log on failure."""
-    env = {**os.environ, "COURSEKIT_EDITION": edition}
-    result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "jupyter-book"), "build", str(source), "--path-output", str(path_output),
-         "--warningiserror", "--nitpick", "--keep-going", "-q"],
-        capture_output=True, text=True, env=env, cwd=source,
-    )
-    if result.returncode != 0:
-        raise AssertionError(f"book build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
-    return path_output / "_build" / "html" if path_output != ROOT else SITE
+def pytest_collection_modifyitems(items):
+    """Mark ``slow`` every test that needs one of SLOW_FIXTURES, directly or through another fixture, and
+    nbval's notebook cells (each notebook of the book executed in a kernel: the execution half of a build)."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
 def site() -> Path:
-    """The built student edition (./test builds it first; built here if missing)."""
-    if not (SITE / "index.html").exists():
-        build_book(ROOT)
-    return SITE
+    """The built student edition: ./test's build when current, else built here (once)."""
+    return current_build(ROOT)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+@pytest.fixture(scope="session")
+def instructor_site() -> Path:
+    """The built instructor edition (./build --instructor's folder), built here only when not current."""
+    return current_build(ROOT, INSTRUCTOR_OUT, edition="instructor")
 
 
 @pytest.fixture(scope="session")
@@ -55,11 +54,9 @@ def serve():
     servers = []
 
     def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base, server = serve_folder(folder)
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_port}/"
+        return base
 
     yield start
     for server in servers:
@@ -73,16 +70,14 @@ def site_url(site, serve) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = shutil.which("chromium")
-    if not executable:
-        message = "Debian's chromium is not installed (./test installs it with apt-get)"
+    if not chromium_path():
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+            pytest.fail(MISSING)
+        pytest.skip(MISSING)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        instance = launch(playwright)
         yield instance
         instance.close()
 
@@ -114,15 +109,27 @@ def watched(browser):
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> Path:
-    """The fixture book (tests/fixtures/minibook) built once into a temporary copy."""
-    book = tmp_path_factory.mktemp("fixture-site") / "book"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "minibook", book, ignore=shutil.ignore_patterns("_build"))
-    result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "jupyter-book"), "build", str(book), "--warningiserror", "--nitpick",
-         "--keep-going", "-q"], capture_output=True, text=True, cwd=book)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return book / "_build" / "html"
+def minibook_build(tmp_path_factory) -> Build:
+    """The fixture book (tests/fixtures/minibook) copied to a temporary folder and built once, log kept.
+
+    Built without -q, so the log has Sphinx's progress lines too. Tests that edit this copy to check
+    incremental rebuilds put it back and rebuild before they end, so every user sees it as built here.
+    """
+    book = tmp_path_factory.mktemp("minibook") / "book"
+    shutil.copytree(MINIBOOK, book, ignore=shutil.ignore_patterns("_build"))
+    return build_book(book, quiet=False)
+
+
+@pytest.fixture(scope="session")
+def minibook(minibook_build) -> Path:
+    """The folder of the built fixture book (sources and its _build)."""
+    return minibook_build.html.parent.parent
+
+
+@pytest.fixture(scope="session")
+def fixture_site(minibook_build) -> Path:
+    """The fixture book's HTML."""
+    return minibook_build.html
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import os
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import assets, bibfiles, dependencies, editions, preflight, section_quizzes, site, theme
+from . import assets, bibfiles, dependencies, editions, kernels, preflight, section_quizzes, site, theme
 from .directives import DIRECTIVES
 
 
@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", theme.quiet_defaults)
     app.connect("builder-inited", preflight.check_bank)
     app.connect("source-read", section_quizzes.add_quiz_cell)
+    app.connect("config-inited", kernels.encrypt_kernel_connections)
     app.connect("html-page-context", theme.drop_thebe, priority=900)
     app.connect("doctree-resolved", theme.drop_thebe_config, priority=900)
     app.add_env_collector(assets.PageAssets)

@@ -37,6 +37,7 @@ def test_no_stylesheet_loads_remote_fonts_or_images(site):
 
 
 @pytest.mark.browser
+@pytest.mark.slow  # a whole-site crawl
 def test_every_page_requests_only_its_own_host_and_logs_no_error_or_warning(site, site_url, watched):
     """One crawl, two checks: nothing fetched from another host, nothing on the console (errors,
     warnings, uncaught exceptions, failed requests), with every widget mounted."""

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_book
+from support.book import build_book
+from tests.conftest import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # slow: builds its own book
 MINIBOOK = ROOT / "tests" / "fixtures" / "minibook"
 PAGE = "book/part1/events.html"
 BIG = "book/part1/big.html"
@@ -101,7 +102,7 @@ def book(tmp_path_factory) -> Path:
     (source / "book" / "part1" / "big.ipynb").write_text(notebook("Big", BIG_CODE), encoding="utf-8")
     toc = (source / "_toc.yml").read_text(encoding="utf-8")
     (source / "_toc.yml").write_text(toc.rstrip() + "\n  - file: book/part1/events\n  - file: book/part1/big\n")
-    return build_book(source, source=source)
+    return build_book(source).html
 
 
 @pytest.fixture(scope="module")

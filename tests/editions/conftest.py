@@ -1,18 +1,12 @@
-"""The real book built once per test session in each edition, into temporary folders."""
+"""The real book in each edition, shared with the rest of the suite (tests/conftest.py builds each once)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_book
-
 
 @pytest.fixture(scope="session")
-def student_site(tmp_path_factory) -> Path:
-    return build_book(tmp_path_factory.mktemp("student"), "student")
-
-
-@pytest.fixture(scope="session")
-def instructor_site(tmp_path_factory) -> Path:
-    return build_book(tmp_path_factory.mktemp("instructor"), "instructor")
+def student_site(site) -> Path:
+    """The student edition: the suite's ``site`` (./test's build, reused while current)."""
+    return site

@@ -91,6 +91,7 @@ def test_theme_fixes_reach_every_page(site):
     assert without == []
 
 
+@pytest.mark.slow  # a whole-site crawl
 def test_every_page_light_and_dark_has_no_serious_violation(site, site_url, browser, axe_source):
     context = browser.new_context()
     page = context.new_page()
@@ -182,6 +183,7 @@ UNREACHED = """(module) => {
 }"""
 
 
+@pytest.mark.slow  # tabs through every stop of a whole section page
 def test_keyboard_only_walkthrough_of_a_section_page(site, site_url, watched, axe_source):
     page = watched.page
     quiz = quizzes((site / SECTION).read_text(encoding="utf-8"))[0]

@@ -46,6 +46,7 @@ def validator() -> list[str]:
     return [str(executable)]
 
 
+@pytest.mark.slow  # a whole-site crawl
 def test_every_built_page_is_valid_html(site, tmp_path):
     command = validator()
     canary = tmp_path / "canary.html"  # proves the checker runs and that we read its report

@@ -135,6 +135,7 @@ def _parse(path: Path, cache: dict) -> _Page:
     return cache[path]
 
 
+@pytest.mark.slow  # a whole-site crawl
 def test_every_internal_link_resolves(site):
     cache: dict[Path, _Page] = {}
     broken, checked = [], 0

@@ -1,10 +1,14 @@
-"""The Sphinx extension, exercised on the small fixture book (fast, isolated from the course)."""
+"""The Sphinx extension, exercised on the small fixture book (fast, isolated from the course).
+
+The book is the suite's one build of the minibook (``minibook`` in tests/conftest.py). The tests that
+check incremental rebuilds edit that copy; each puts it back and rebuilds before it ends, so the next
+test (and any other user of the fixture) finds it exactly as built, with nothing left to execute.
+"""
 from __future__ import annotations
 
 import json
 import re
 import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -13,24 +17,13 @@ import rjsmin
 
 from coursekit.sphinxext.assets import classic_script
 
-from tests.conftest import ROOT
-
-FIXTURE = ROOT / "tests" / "fixtures" / "minibook"
-JB = str(ROOT / ".venv" / "bin" / "jupyter-book")
+from support.book import Build, build_book
+from tests.conftest import MINIBOOK as FIXTURE
 
 
-def jb_build(book: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([JB, "build", str(book), "--warningiserror", "--nitpick", "--keep-going"],
-                          capture_output=True, text=True, cwd=book)
-
-
-@pytest.fixture(scope="module")
-def minibook(tmp_path_factory) -> Path:
-    book = tmp_path_factory.mktemp("minibook") / "book"
-    shutil.copytree(FIXTURE, book, ignore=shutil.ignore_patterns("_build"))
-    result = jb_build(book)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return book
+def jb_build(book: Path) -> Build:
+    """A strict build of ``book`` with Sphinx's progress lines in the log (they name executed notebooks)."""
+    return build_book(book, quiet=False, check=False)
 
 
 def page(book: Path, name: str) -> str:
@@ -106,15 +99,16 @@ def test_editing_an_exercise_file_re_executes_only_the_page_that_uses_it(miniboo
         assert "Check your understanding (edited)" in page(minibook, "book/part1/slice.html")
     finally:
         quiz.write_text(text, encoding="utf-8")
+        jb_build(minibook)  # the shared book as built again
 
 
 def test_no_change_rebuild_executes_nothing(minibook):
-    jb_build(minibook)  # settle after the previous test
     result = jb_build(minibook)
     assert result.returncode == 0
     assert "Executed notebook" not in result.stdout + result.stderr
 
 
+@pytest.mark.slow  # a build of its own (the other tests here are slow through the shared minibook)
 def test_a_malformed_exercise_fails_the_build_naming_file_and_line(tmp_path):
     book = tmp_path / "book"
     shutil.copytree(FIXTURE, book, ignore=shutil.ignore_patterns("_build"))
@@ -127,7 +121,6 @@ def test_a_malformed_exercise_fails_the_build_naming_file_and_line(tmp_path):
 
 
 def test_a_new_exercise_file_appears_in_its_section_after_an_incremental_build(minibook):
-    jb_build(minibook)  # settle
     extra = minibook / "exercises" / "part1" / "slice" / "quiz-extra.yml"
     extra.write_text(
         "kind: quiz\nid: slice-extra\nsection: part1/slice\ntitle: \"A second quiz, added later\"\n"
@@ -142,4 +135,10 @@ def test_a_new_exercise_file_appears_in_its_section_after_an_incremental_build(m
         assert "A second quiz, added later" in html and "Check your understanding" in html
     finally:
         extra.unlink()
-        jb_build(minibook)
+        jb_build(minibook)  # the shared book as built again
+
+
+def test_the_build_log_has_no_unencrypted_kernel_warning(minibook_build):
+    # ipykernel logs this once per notebook when its kernel gets no CurveZMQ keys (coursekit/sphinxext/kernels.py)
+    assert "Executed notebook" in minibook_build.log   # notebooks did run in this build
+    assert "Kernel is running over TCP without encryption" not in minibook_build.log

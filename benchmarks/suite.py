@@ -1,0 +1,65 @@
+"""2. The test suite's wall time (whole, and without the slow tests) and the ``coursekit`` command's start-up.
+
+The suite is run as a subprocess, exactly as a developer would (``pytest -q``), only with --with-tests:
+it takes minutes. Start-up is timed against two floors, a bare interpreter and one that imports
+pydantic (which coursekit needs), as the median of repeated runs (hyperfine is not installed).
+"""
+from __future__ import annotations
+
+import statistics
+
+from benchmarks.common import VENV_BIN, Context, Row, met, ms, run, secs
+
+TARGET_SUITE_S = 180.0          # the whole suite on this 2-core machine
+TARGET_NOT_SLOW_S = 60.0        # ./test -m "not slow"
+STARTUP_RUNS = 10
+
+
+def _pytest(*args: str) -> dict:
+    wall, result = run([VENV_BIN / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", *args])
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    summary = lines[-1].strip("= ") if lines else f"exit code {result.returncode}"
+    return {"wall_s": wall, "exit_code": result.returncode, "summary": summary}
+
+
+def measure_test_suite(ctx: Context) -> list[Row]:
+    if not ctx.with_tests:
+        return [Row("Tests", "Test suite wall time", "not run", note="pass --with-tests to measure it")]
+    whole = _pytest()
+    fast = _pytest("-m", "not slow")
+    ctx.data["tests"] = {**whole, "not_slow": fast}
+    return [
+        Row("Tests", "Test suite wall time (pytest -q)", secs(whole["wall_s"]), target=f"<= {TARGET_SUITE_S:.0f} s",
+            met=met(whole["wall_s"] <= TARGET_SUITE_S), note=f"reported, not asserted: {whole['summary']}"),
+        Row("Tests", 'Test suite without slow tests (pytest -q -m "not slow")', secs(fast["wall_s"]),
+            target=f"<= {TARGET_NOT_SLOW_S:.0f} s", met=met(fast["wall_s"] <= TARGET_NOT_SLOW_S),
+            note=f"reported, not asserted: {fast['summary']}"),
+    ]
+
+
+def _median_run(command: list) -> tuple[float, list[float]]:
+    """Median wall time of STARTUP_RUNS runs of ``command`` (after one discarded warm-up), in seconds."""
+    run(command)
+    times = []
+    for _ in range(STARTUP_RUNS):
+        seconds, result = run(command)
+        if result.returncode != 0:
+            raise RuntimeError(f"{command} failed: {(result.stdout + result.stderr)[-300:]}")
+        times.append(seconds)
+    return statistics.median(times), times
+
+
+def measure_startup(ctx: Context) -> list[Row]:
+    python = VENV_BIN / "python"
+    commands = {"python -c pass": [python, "-c", "pass"],
+                "python -c \"import pydantic\"": [python, "-c", "import pydantic"],
+                "coursekit --help": [VENV_BIN / "coursekit", "--help"]}
+    timed = {label: _median_run(command) for label, command in commands.items()}
+    ctx.data["startup"] = {label: {"median_s": m, "runs_s": times} for label, (m, times) in timed.items()}
+    bare, pydantic, ours = (timed[label][0] for label in commands)
+    return [
+        Row("Start-up", label, ms(m * 1000), note=f"median of {STARTUP_RUNS} runs (min {ms(min(times) * 1000)}), "
+                                                 "a new process each time, after one warm-up")
+        for label, (m, times) in timed.items()
+    ] + [Row("Start-up", "coursekit --help over its floors", f"+{ms((ours - bare) * 1000)} over bare Python",
+             note=f"+{ms((ours - pydantic) * 1000)} over importing pydantic alone")]
