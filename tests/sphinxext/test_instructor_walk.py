@@ -81,6 +81,6 @@ def test_a_broken_file_stops_the_build_with_located_lines_and_no_traceback(book)
     assert "Traceback" not in output and "Look above for the cause" not in output
     lines = [line for line in output.splitlines() if line.startswith("exercises/part1/notes/quiz.yml:")]
     assert len(lines) == len(set(lines)) >= 2                  # each problem once
-    assert any(":9:13: error: items.0.answer" in line and "(fix: write true or false)" in line for line in lines)
+    assert any(":9:5: error: items.0.answer" in line and "(fix: write true or false)" in line for line in lines)
     assert "  read by book/part1/notes.md" in output
     assert output.rstrip().endswith("shows the full tracebacks)")
