@@ -127,6 +127,3 @@ class Course:
             if line.startswith("# "):
                 return line[2:].strip()
         return section
-
-    def exercise_folder(self, section: str) -> Path:
-        return self.root / EXERCISES / section

@@ -76,11 +76,6 @@ class Report:
         lines += [("note", f"{message} ({len(ids)}): {', '.join(ids)}") for message, ids in self.notes.items()]
         return lines
 
-    def as_dict(self) -> dict:
-        return {"format": self.format, "exported": len(self.exported), "exported_ids": self.exported,
-                "skipped": [{"reason": m, "ids": ids} for m, ids in self.skipped.items()],
-                "notes": [{"note": m, "ids": ids} for m, ids in self.notes.items()]}
-
 
 @dataclass
 class Export:

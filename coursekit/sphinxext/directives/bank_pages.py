@@ -14,8 +14,7 @@ from ...questions import TYPES
 from ...schema.markdown import to_html
 from ...strings import t
 from .. import assets
-from .common import (BankDirective, exercise_html, in_toc_order, instructor_edition, level, prompt_item, raw,
-                     section_title)
+from .common import BankDirective, exercise_html, instructor_edition, level, prompt_item, raw
 
 
 def section_node(ident: str, title: str) -> nodes.section:
@@ -63,7 +62,7 @@ class ExerciseBank(BankDirective):
         summary = t("bank.summary", sections=len(by_section), items=count["quiz"], prompts=count["prompts"],
                     writing=count["free_response"]) + (" " + t("bank.summaryInstructor") if teacher else "")
         result = [raw(f'<p class="ck-bank-summary">{html.escape(summary)}</p>')]
-        for section in in_toc_order(self.root, by_section):
+        for section in self.course.in_book_order(by_section):
             files = by_section[section]
             names = ", ".join(f"<code>{html.escape(str(p.relative_to(self.root)))}</code>"
                               for found in files.values() for p, _ in found)
@@ -78,7 +77,7 @@ class ExerciseBank(BankDirective):
             for _, writing in files.get("free_response", []):
                 exercises = "".join(exercise_html(x, teacher, str(n)) for n, x in enumerate(writing.exercises, 1))
                 parts.append(f'<div class="ck-bank-writing"><h3>{html.escape(writing.title)}</h3>{exercises}</div>')
-            node = section_node(f"bank-{section.replace('/', '-')}", section_title(self.root, section))
+            node = section_node(f"bank-{section.replace('/', '-')}", self.course.section_title(section))
             node += raw("".join(parts))
             result.append(node)
         return result
@@ -102,14 +101,14 @@ class DiscussionHandout(BankDirective):
                       f'</span><span>{e(t("handout.date"))}</span><span class="ck-fill ck-fill-short"></span></p>'
                       f'<p class="ck-handout-note">{e(t("handout.thisPage"))}</p></div>')]
         number = 0
-        for section in in_toc_order(self.root, found):
+        for section in self.course.in_book_order(found):
             items = []
             for prompt in found[section].prompts:
                 number += 1
                 items.append(f'<li class="ck-handout-prompt" value="{number}" id="handout-{e(prompt.id)}">'
                              f'{level(prompt)}{to_html(prompt.prompt)}'
                              f'<div class="ck-write-space" aria-hidden="true">{space}</div></li>')
-            node = section_node(f"handout-{section.replace('/', '-')}", section_title(self.root, section))
+            node = section_node(f"handout-{section.replace('/', '-')}", self.course.section_title(section))
             node["classes"].append("ck-handout-section")
             node += raw(f'<ol class="ck-handout-prompts">{"".join(items)}</ol>')
             result.append(node)

@@ -7,15 +7,13 @@ material is not emitted at all in the student edition: absent from the HTML, not
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 
 from docutils import nodes
-from ruamel.yaml import YAML
 from sphinx.util.docutils import SphinxDirective
 
 from ...bank import Bank, course_bank
-from ...course import find_root
+from ...course import Course, find_root
 from ...schema.errors import ExerciseError
 from ...schema.markdown import to_html
 from ...strings import t
@@ -39,6 +37,10 @@ class BankDirective(SphinxDirective):
     def root(self) -> Path:
         return find_root(Path(self.env.srcdir))
 
+    @property
+    def course(self) -> Course:
+        return Course(self.root)
+
     def files(self, kind: str, section: str = "*") -> list:
         """The (path, model) files of ``kind`` ("*" for any) for ``section`` ("*" for all), noted as read."""
         found = self.bank().select(kind, section)
@@ -48,53 +50,12 @@ class BankDirective(SphinxDirective):
         return found
 
     def doc_link(self, section: str, text: str) -> str:
-        href = self.env.app.builder.get_relative_uri(self.env.docname, f"book/{section}")
+        href = self.env.app.builder.get_relative_uri(self.env.docname, Course.docname(section))
         return f'<a class="reference internal" href="{html.escape(href)}">{html.escape(text)}</a>'
 
 
 def raw(markup: str) -> nodes.raw:
     return nodes.raw("", markup, format="html")
-
-
-def toc_sections(root: Path) -> list[str]:
-    """Section ids ('part1/science') of the book, in table-of-contents order."""
-    path = root / "_toc.yml"
-    found: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("file"), str) and node["file"].startswith("book/"):
-                found.append(node["file"].removeprefix("book/"))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    if path.exists():
-        walk(YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")))
-    return found
-
-
-def in_toc_order(root: Path, sections) -> list[str]:
-    order = toc_sections(root)
-    return sorted(set(sections), key=lambda s: (order.index(s) if s in order else len(order), s))
-
-
-def section_title(root: Path, section: str) -> str:
-    """The first heading of the section's page (notebook or Markdown), else the section id."""
-    for suffix in (".ipynb", ".md"):
-        page = root / "book" / f"{section}{suffix}"
-        if not page.exists():
-            continue
-        text = page.read_text(encoding="utf-8")
-        if suffix == ".ipynb":
-            cells = json.loads(text).get("cells", [])
-            text = "\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown")
-        for line in text.splitlines():
-            if line.startswith("# "):
-                return line[2:].strip()
-    return section
 
 
 def level(prompt) -> str:

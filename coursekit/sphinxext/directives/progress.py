@@ -7,13 +7,13 @@ import json
 
 from ...strings import section, t
 from .. import assets
-from .common import BankDirective, in_toc_order, raw
+from .common import BankDirective, raw
 
 
 class ProgressSummary(BankDirective):
     def run(self):
         quizzes = self.files("quiz")
-        order = in_toc_order(self.root, {q.section for _, q in quizzes})
+        order = self.course.in_book_order({q.section for _, q in quizzes})
         quizzes.sort(key=lambda pq: (order.index(pq[1].section), pq[0]))
         e = html.escape
         data, rows = [], []
