@@ -355,6 +355,7 @@ def test_right_to_left(watched, book_url):
     first = marker(page, "udhr").bounding_box()
     last = marker(page, "jcpoa").bounding_box()
     assert first["x"] > last["x"]  # earliest on the right
+    assert_touchable(geometry(widget(page)))  # mirrored, and still whole, apart and inside
     marker(page, "udhr").click()
     page.keyboard.press("ArrowLeft")  # forward in time is leftward
     assert selected(page) == "iaea-statute"

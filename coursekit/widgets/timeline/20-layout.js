@@ -9,6 +9,7 @@
 const TARGET = 44; // px: the tap target of a marker (WCAG 2.5.5); the visible marker inside is 24 px
 const PITCH = 46; // px between column centres and between lanes
 const LANES = 3; // markers a column stacks before it becomes a cluster
+const LIFT = 14; // px the centre of lane 0 sits above the baseline: markers stand on it, clear of the tick labels
 
 /**
  * The markers to draw for the events (sorted by ``t``; ``times`` their day numbers) in the view [v0, v1]

@@ -171,7 +171,7 @@ function render({ model, el: host }) {
       if (!node) fresh.push(node = newMarker(unit));
       const x = Math.round(unit.x * 10) / 10;
       if (node._x !== x || node._lane !== unit.lane) {
-        node.style.transform = `translate(${x - TARGET / 2}px, ${-unit.lane * PITCH}px)`;
+        node.style.transform = `translate(${x - TARGET / 2}px, ${-(unit.lane * PITCH + LIFT)}px)`;
         node._x = x;
         node._lane = unit.lane;
       }
@@ -230,7 +230,7 @@ function render({ model, el: host }) {
     const w = tip.offsetWidth;
     const h = tip.offsetHeight;
     const height = viewport.clientHeight;
-    const targetTop = markerLayer.offsetTop - node._lane * PITCH - TARGET / 2; // the marker layer sits on the baseline
+    const targetTop = markerLayer.offsetTop - node._lane * PITCH - LIFT - TARGET / 2; // the marker layer sits on the baseline
     const top = targetTop - h - 2 >= 0 ? targetTop - h - 2 : Math.min(targetTop + TARGET + 2, Math.max(0, height - h));
     const left = Math.max(2, Math.min(width - w - 2, node._x - w / 2));
     tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
