@@ -47,16 +47,17 @@ function zoomStep(v0, v1, factor, times, selected, width, lo, hi) {
   const inner = (span * usable(width)) / width; // the events must fit inside the edge margins
   const from = lowerBound(times, v0);
   const to = lowerBound(times, v1 + 1e-9);
-  let centre = null;
+  let centre = mid;
   if (from === to) { // nothing in view: towards the nearest event
-    const near = [times[from - 1], times[from]].filter((t) => t !== undefined);
-    centre = near.reduce((best, t) => (Math.abs(t - mid) < Math.abs(best - mid) ? t : best));
+    centre = from === 0 || (from < times.length && times[from] - mid < mid - times[from - 1]) ? times[from] : times[from - 1];
   } else {
     let best = 0;
+    let distance = Infinity;
     for (let i = from, j = from; i < to; i++) {
       while (j < to && times[j] <= times[i] + inner) j++;
       const c = (times[i] + times[j - 1]) / 2;
-      if (j - i > best || (j - i === best && Math.abs(c - mid) < Math.abs(centre - mid))) { best = j - i; centre = c; }
+      const d = Math.abs(c - mid);
+      if (j - i > best || (j - i === best && d < distance)) { best = j - i; centre = c; distance = d; }
     }
   }
   return clampView(centre - span / 2, centre + span / 2, lo, hi);

@@ -14,7 +14,6 @@ function render({ model, el: host }) {
   const first = all.length ? all[0].t : Date.UTC(2000, 0, 1) / DAY;
   const last = all.length ? all.reduce((m, e) => Math.max(m, e.t1), -Infinity) : first + 365;
   const lang = document.documentElement.lang || undefined;
-  const fmtYear = new Intl.DateTimeFormat(lang, { timeZone: "UTC", year: "numeric" });
   const fmtMonth = new Intl.DateTimeFormat(lang, { timeZone: "UTC", month: "short" });
   const fmtDay = new Intl.DateTimeFormat(lang, { timeZone: "UTC", day: "numeric", month: "short" });
   const reducedMotion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : { matches: true };
@@ -100,7 +99,7 @@ function render({ model, el: host }) {
   // a pointer's kind is known on pointerdown, but the text changes only once its click is done: a help
   // line that grew or shrank under a finger would move what it was about to tap
   let pending = "";
-  const settle = () => window.setTimeout(() => { if (pending) setInput(pending); pending = ""; }, 0);
+  const settle = () => { if (pending) window.setTimeout(() => { setInput(pending); pending = ""; }, 0); };
   root.addEventListener("pointerdown", (event) => { pending = event.pointerType === "mouse" ? "mouse" : "touch"; }, true);
   root.addEventListener("click", settle, true);
   root.addEventListener("pointercancel", settle, true); // the page scrolled instead
@@ -182,7 +181,8 @@ function render({ model, el: host }) {
           if (isSelected) node.setAttribute("aria-current", "true");
           else node.removeAttribute("aria-current");
         }
-        node.setAttribute("aria-expanded", String(isSelected && detailsOpen));
+        const expanded = String(isSelected && detailsOpen);
+        if (node.getAttribute("aria-expanded") !== expanded) node.setAttribute("aria-expanded", expanded);
         if (isSelected) rovingKey = unit.key;
         eventKey.set(unit.ev.id, unit.key);
       } else {
@@ -210,7 +210,7 @@ function render({ model, el: host }) {
     }
     tickLayer.replaceChildren(...tickTimes(v0, v1, width).map(([t, unit]) => {
       const date = new Date(t * DAY);
-      const year = fmtYear.format(date);
+      const year = String(date.getUTCFullYear());
       const node = unit === "y" ? el("span", { class: "ck-tl-tick", text: year })
         : el("span", { class: "ck-tl-tick" }, [el("span", { text: (unit === "m" ? fmtMonth : fmtDay).format(date) }), el("span", { text: year })]);
       node.style.transform = `translateX(${X(t)}px) translateX(-50%)`;
@@ -224,7 +224,7 @@ function render({ model, el: host }) {
     const hovered = tipFor && tipFor.isConnected ? tipFor : null;
     const node = hovered || (markerLayer.contains(document.activeElement) && document.activeElement)
       || markers.get(eventKey.get(selectedId));
-    if (!node || !node.dataset.tip || !width || listMode) { tip.hidden = true; return; }
+    if (!node || !node.dataset.tip || !width || listMode) { if (!tip.hidden) tip.hidden = true; return; }
     if (tip.textContent !== node.dataset.tip) tip.textContent = node.dataset.tip;
     tip.hidden = false;
     const w = tip.offsetWidth;
