@@ -5,12 +5,12 @@
 selected. ``Timeline.quiz_for_section(...)`` turns the same data into a scored quiz (see
 :mod:`coursekit.widgets.timeline_quiz`).
 
-The front end (``timeline.js``) is written by hand, with no library, on purpose: TimelineJS 3.9 weighs
-222 KB of JS + 96 KB of CSS, loads fonts and locales from its CDN and listens for arrow keys on the
-whole document; vis-timeline 8.5 weighs 549 KB and dropped keyboard support in version 7. Neither works
-offline from ``file://`` out of the box, and neither can be scored. ``timeline.js`` + ``timeline.css``
-weigh about 35 KB (11 KB gzipped), a ninth of the smaller one; they render only the markers in view and
-cluster crowded ones, so 2,000 events stay fast.
+The front end (``widgets/timeline/*.js``, served as one module) is written by hand, with no library, on
+purpose: TimelineJS 3.9 weighs 222 KB of JS + 96 KB of CSS, loads fonts and locales from its CDN and listens for arrow keys on
+the whole document; vis-timeline 8.5 weighs 549 KB and dropped keyboard support in version 7. Neither works
+offline from ``file://`` out of the box, and neither can be scored. Ours weighs a small fraction of
+either (``benchmarks/run.py --only timeline`` measures it); it renders only the markers in view and
+clusters crowded ones, so 2,000 events stay fast.
 """
 from __future__ import annotations
 

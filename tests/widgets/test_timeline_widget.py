@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,8 +16,8 @@ from coursekit.schema.markdown import to_html
 from coursekit.schema.timeline import TimelineFile
 from coursekit.sphinxext.assets import classic_script, module_css
 from coursekit.strings import catalog
-from coursekit.widgets.base import HERE, METADATA_KEY
 from coursekit.dates import date_label, interval
+from coursekit.widgets.base import HERE, METADATA_KEY, module_parts, module_source
 from coursekit.widgets.timeline_quiz import build_quiz_file, comparable
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -241,8 +244,34 @@ def test_real_course_timeline_activities_are_unambiguous():
 
 # ---- the front-end files ---------------------------------------------------------------------------
 
+def test_module_is_assembled_from_parts():
+    parts = module_parts("timeline")
+    assert not (HERE / "timeline.js").exists()
+    assert [p.name for p in parts] == ["common.js", *sorted(p.name for p in (HERE / "timeline").glob("*.js"))]
+    assert len(parts) >= 5 and parts[-1].name == "90-render.js"
+    exports = [p.name for p in parts if re.search(r"^export\b", p.read_text(encoding="utf-8"), re.M)]
+    assert exports == ["90-render.js"]  # one export default, at the very end
+
+
+def test_pure_parts_pass_their_node_tests(tmp_path):
+    """tests/js/test_timeline_layout.mjs under node:test, against the module exactly as it is served."""
+    node = shutil.which("node")
+    if node is None:
+        message = "node (Node.js 20) is not on the PATH, so the timeline's layout cannot be tested"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    module = tmp_path / "timeline.mjs"
+    module.write_text(module_source("timeline"), encoding="utf-8")
+    result = subprocess.run([node, "--test", str(ROOT / "tests" / "js" / "test_timeline_layout.mjs")],
+                            env={**os.environ, "TIMELINE_MODULE": module.as_uri()},
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert re.search(r"^# pass [1-9]", result.stdout, re.M) and re.search(r"^# fail 0$", result.stdout, re.M)
+
+
 def test_module_follows_the_conventions():
-    source = (HERE / "timeline.js").read_text(encoding="utf-8")
+    source = module_source("timeline")
     assert not re.search(r"^import\b", source, re.M)
     assert "document.addEventListener" not in source and "window.addEventListener" not in source
     assert "http://" not in source and "https://" not in source  # nothing loads from any host
@@ -253,6 +282,6 @@ def test_module_follows_the_conventions():
 
 
 def test_every_string_the_module_uses_exists():
-    source = (HERE / "timeline.js").read_text(encoding="utf-8")
-    used = set(re.findall(r's\["(timeline\.[A-Za-z]+)"\]', source))
+    source = module_source("timeline")
+    used = set(re.findall(r'"(timeline\.[A-Za-z]+)"', source))  # s["timeline.x"], and names kept in tables
     assert used and used <= set(catalog())

@@ -1,79 +1,8 @@
-// The course timeline: one anywidget front-end module for live Jupyter and the static book.
-// Hand-written, no library (coursekit/widgets/timeline.py says why). Summaries arrive rendered and
-// escaped by Python (coursekit.schema.markdown); everything else is set as text.
-// el, format and normalise come from common.js.
-// Speed: only the markers in view exist in the DOM; markers closer than BUCKET pixels share a bucket
-// and become a cluster with a count; the layout is read once per resize, never while drawing.
+// Part 6: the widget. Hand-written, no library (coursekit/widgets/timeline.py says why).
+// Speed: only the markers in view exist in the DOM (20-layout.js clusters crowded ones); the width is
+// read once per resize, never while drawing, and only the label of the marker in hand is measured.
 
-const DAY = 86400000;
-const BUCKET = 40; // px: markers in one pixel bucket of this width are stacked, or clustered when crowded
-const LANES = 3; // markers a bucket stacks before it becomes a cluster
-const LANE = 30; // px between lanes
-const MIN_SPAN = 20; // days: the closest zoom
-const STEP = 2; // zoom factor of one button press or key press
 let uid = 0;
-
-function stripTags(html) {
-  return html.replace(/<[^>]*>/g, " ").replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_, e) =>
-    ({ amp: "&", lt: "<", gt: ">", quot: '"', "#x27": "'", "#39": "'" })[e]);
-}
-
-/** Day number (days since 1970-01-01, UTC) of the first, or with last=true the last, day a date denotes. */
-function dayNumber(text, last = false) {
-  const [y, m, d] = String(text).split("-").map(Number);
-  const date = new Date(0);
-  if (!last) date.setUTCFullYear(y, (m || 1) - 1, d || 1);
-  else if (d) date.setUTCFullYear(y, m - 1, d);
-  else if (m) date.setUTCFullYear(y, m, 0);
-  else date.setUTCFullYear(y, 11, 31);
-  return date.getTime() / DAY;
-}
-
-/** Index of the first value >= x in a sorted typed array. */
-function lowerBound(values, x) {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-// ---- axis ticks --------------------------------------------------------------------------------
-
-const TICK_STEPS = [[1, "d"], [2, "d"], [7, "d"], [14, "d"], [1, "m"], [2, "m"], [3, "m"], [6, "m"], [1, "y"],
-  [2, "y"], [5, "y"], [10, "y"], [20, "y"], [25, "y"], [50, "y"], [100, "y"], [250, "y"], [500, "y"]];
-const UNIT_DAYS = { d: 1, m: 30.44, y: 365.25 };
-
-function tickTimes(v0, v1, width) {
-  const per = (v1 - v0) / Math.max(2, Math.floor(width / 110));
-  const [n, unit] = TICK_STEPS.find(([k, u]) => k * UNIT_DAYS[u] >= per) || TICK_STEPS[TICK_STEPS.length - 1];
-  const out = [];
-  const start = new Date(v0 * DAY);
-  if (unit === "d") {
-    for (let t = Math.ceil(v0 / n) * n; t <= v1 && out.length < 60; t += n) out.push([t, unit]);
-  } else if (unit === "m") {
-    let month = Math.ceil((start.getUTCFullYear() * 12 + start.getUTCMonth()) / n) * n;
-    for (; out.length < 60; month += n) {
-      const t = Date.UTC(Math.floor(month / 12), month % 12, 1) / DAY;
-      if (t > v1) break;
-      if (t >= v0) out.push([t, unit]);
-    }
-  } else {
-    for (let year = Math.ceil(start.getUTCFullYear() / n) * n; out.length < 60; year += n) {
-      const d = new Date(0);
-      d.setUTCFullYear(year, 0, 1);
-      const t = d.getTime() / DAY;
-      if (t > v1) break;
-      if (t >= v0) out.push([t, unit]);
-    }
-  }
-  return out;
-}
-
-// ---- the widget --------------------------------------------------------------------------------
 
 function render({ model, el: host }) {
   const s = model.get("strings");
@@ -82,30 +11,28 @@ function render({ model, el: host }) {
   const all = (model.get("events") || []).map((e) => ({ ...e, t: dayNumber(e.start), t1: dayNumber(e.end || e.start, true) }));
   all.sort((a, b) => a.t - b.t);
   const byId = new Map(all.map((e) => [e.id, e]));
+  const first = all.length ? all[0].t : Date.UTC(2000, 0, 1) / DAY;
+  const last = all.length ? all.reduce((m, e) => Math.max(m, e.t1), -Infinity) : first + 365;
   const lang = document.documentElement.lang || undefined;
-  const fmtMonth = new Intl.DateTimeFormat(lang, { timeZone: "UTC", month: "short", year: "numeric" });
+  const fmtMonth = new Intl.DateTimeFormat(lang, { timeZone: "UTC", month: "short" });
   const fmtDay = new Intl.DateTimeFormat(lang, { timeZone: "UTC", day: "numeric", month: "short" });
   const reducedMotion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : { matches: true };
+  const bodyOptions = { s, themeLabels, siteUrl: model.get("site_url") };
 
-  // extent: every event plus a margin, so the edge markers are not cut in half
-  let lo = all.length ? all[0].t : Date.UTC(2000, 0, 1) / DAY;
-  let hi = all.length ? Math.max(...all.map((e) => e.t1)) : lo + 365;
-  const margin = Math.max((hi - lo) * 0.04, 60);
-  lo -= margin;
-  hi += margin;
+  let width = 0;
+  let [lo, hi] = extent(first, last, 600);
   let v0 = lo;
   let v1 = hi;
-
   let shown = all;
   let times = Float64Array.from(shown, (e) => e.t);
-  let width = 0;
   let rtl = false;
   let selectedId = byId.has(model.get("selected")) ? model.get("selected") : "";
   let detailsOpen = false;
   let listMode = false;
   let markers = new Map(); // key -> button
-  let units = new Map(); // key -> { kind, ev | members }
+  let units = new Map(); // key -> unit (20-layout.js)
   let eventKey = new Map(); // event id -> key of the marker that shows it (in view only)
+  let tipFor = null; // the marker whose label shows
   let frame = 0;
 
   // ---- elements ----
@@ -114,13 +41,12 @@ function render({ model, el: host }) {
   const detailsId = `${base}-details`;
   const status = el("p", { class: "ck-tl-status", role: "status" });
   const search = el("input", { type: "search", id: `${base}-search`, class: "ck-tl-search", autocomplete: "off" });
-  const themeSelect = el("select", { id: `${base}-theme`, class: "ck-tl-theme" },
-    [el("option", { value: "", text: s["timeline.allThemes"] })]);
-  for (const [id, label] of Object.entries(themeLabels)) themeSelect.append(el("option", { value: id, text: label }));
-  const actorSelect = el("select", { id: `${base}-actor`, class: "ck-tl-actor" },
-    [el("option", { value: "", text: s["timeline.allActors"] })]);
+  const option = (value, label) => { const node = el("option", { value, text: label }); node._label = label; return node; };
+  const themeSelect = el("select", { id: `${base}-theme`, class: "ck-tl-theme" }, [option("", s["timeline.allThemes"])]);
+  for (const [id, label] of Object.entries(themeLabels)) themeSelect.append(option(id, label));
+  const actorSelect = el("select", { id: `${base}-actor`, class: "ck-tl-actor" }, [option("", s["timeline.allActors"])]);
   const actors = [...new Set(all.flatMap((e) => e.actors))].sort((a, b) => a.localeCompare(b, lang));
-  for (const actor of actors) actorSelect.append(el("option", { value: actor, text: actor }));
+  for (const actor of actors) actorSelect.append(option(actor, actor));
 
   const button = (cls, text, label, onclick) =>
     el("button", { type: "button", class: `ck-button ${cls}`, text, "aria-label": label, title: label, onclick });
@@ -134,13 +60,15 @@ function render({ model, el: host }) {
   const eraLayer = el("div", { class: "ck-tl-eras", "aria-hidden": "true" });
   const tickLayer = el("div", { class: "ck-tl-ticks", "aria-hidden": "true" });
   const markerLayer = el("div", { class: "ck-tl-markers" });
+  const tip = el("div", { class: "ck-tl-tip", "aria-hidden": "true", hidden: true });
   const viewport = el("div", { class: "ck-tl-viewport", role: "group", tabindex: "-1",
     "aria-label": s["timeline.axisLabel"], "aria-describedby": helpId },
-  [eraLayer, el("div", { class: "ck-tl-baseline", "aria-hidden": "true" }), tickLayer, markerLayer]);
+  [eraLayer, el("div", { class: "ck-tl-baseline", "aria-hidden": "true" }), tickLayer, markerLayer, tip]);
   const details = el("div", { class: "ck-tl-details", id: detailsId, role: "region", hidden: true,
     "aria-labelledby": `${detailsId}-title` });
   const list = el("ol", { class: "ck-tl-list", hidden: true });
   const axisView = el("div", { class: "ck-tl-axis-view" }, [viewport]);
+  const help = el("p", { class: "ck-tl-help", id: helpId });
 
   const eraNodes = (model.get("eras") || []).map((era, n) => {
     const node = el("div", { class: `ck-tl-era ck-tl-era-${n % 2}` }, [el("span", { text: era.label })]);
@@ -156,34 +84,33 @@ function render({ model, el: host }) {
       el("div", { class: "ck-tl-zoom", role: "group", "aria-label": s["timeline.zoomGroup"] }, [zoomOut, zoomIn, zoomReset]),
       listToggle,
     ]),
-    el("p", { class: "ck-tl-help", id: helpId, text: s["timeline.help"] }),
-    axisView, details, list,
+    help, axisView, details, list,
   ]);
 
-  // ---- geometry ----
-  const frac = (x) => (rtl ? 1 - x / width : x / width); // viewport x (px) -> fraction of the view
-  const timeAt = (x) => v0 + frac(x) * (v1 - v0);
-
-  function clampView() {
-    let span = Math.min(Math.max(v1 - v0, MIN_SPAN), hi - lo);
-    if (v0 < lo) v0 = lo;
-    if (v0 + span > hi) v0 = hi - span;
-    v1 = v0 + span;
+  // ---- the help line follows the input in use ----
+  const HELP = { touch: "timeline.helpTouch", mouse: "timeline.helpMouse", keyboard: "timeline.help" };
+  function setInput(kind) {
+    if (root.dataset.input === kind) return;
+    root.dataset.input = kind;
+    help.textContent = s[HELP[kind]];
   }
+  const coarse = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
+  setInput(coarse ? "touch" : "mouse");
+  // a pointer's kind is known on pointerdown, but the text changes only once its click is done: a help
+  // line that grew or shrank under a finger would move what it was about to tap
+  let pending = "";
+  const settle = () => { if (pending) window.setTimeout(() => { setInput(pending); pending = ""; }, 0); };
+  root.addEventListener("pointerdown", (event) => { pending = event.pointerType === "mouse" ? "mouse" : "touch"; }, true);
+  root.addEventListener("click", settle, true);
+  root.addEventListener("pointercancel", settle, true); // the page scrolled instead
+  root.addEventListener("keydown", (event) => { if (event.key !== "Escape") setInput("keyboard"); }, true);
+  root.addEventListener("focusin", (event) => { // arriving by Tab
+    const target = event.target;
+    if (target.tagName !== "INPUT" && target.matches(":focus-visible")) setInput("keyboard");
+  });
 
-  function zoomAround(factor, anchor, at = (anchor - v0) / (v1 - v0)) {
-    const span = Math.min(Math.max((v1 - v0) * factor, MIN_SPAN), hi - lo);
-    v0 = anchor - at * span;
-    v1 = v0 + span;
-    clampView();
-  }
-
-  function fitTo(a, b) {
-    const pad = Math.max((b - a) * 0.06, MIN_SPAN / 2);
-    v0 = a - pad;
-    v1 = b + pad;
-    clampView();
-  }
+  // ---- view ----
+  const setView = ([a, b]) => { v0 = a; v1 = b; };
 
   function animate() {
     if (reducedMotion.matches) return;
@@ -194,9 +121,8 @@ function render({ model, el: host }) {
 
   function zoomBy(factor) {
     const ev = byId.get(selectedId);
-    const anchor = ev && ev.t >= v0 && ev.t <= v1 ? ev.t : (v0 + v1) / 2;
     animate();
-    zoomAround(factor, anchor);
+    setView(zoomStep(v0, v1, factor, times, ev && shown.includes(ev) ? ev.t : null, width || 600, lo, hi));
     draw();
   }
 
@@ -205,45 +131,33 @@ function render({ model, el: host }) {
   }
 
   // ---- drawing ----
-  function markerLabel(ev) {
-    return `${ev.title}, ${ev.label}`;
+  const markerLabel = (ev) => `${ev.title}, ${ev.label}`;
+
+  function newMarker(unit) {
+    const dot = el("span", { class: "ck-tl-dot", "aria-hidden": "true" });
+    const node = el("button", { type: "button", "data-key": unit.key, tabindex: "-1" }, [dot]);
+    if (unit.kind === "event") {
+      node.className = "ck-tl-marker";
+      node.dataset.id = unit.ev.id;
+      node.setAttribute("aria-label", markerLabel(unit.ev));
+      node.dataset.tip = markerLabel(unit.ev);
+      node.setAttribute("aria-controls", detailsId);
+    } else {
+      const a = unit.members[0];
+      const b = unit.members[unit.members.length - 1];
+      node.className = "ck-tl-marker ck-tl-cluster";
+      dot.textContent = unit.members.length > 99 ? "99+" : String(unit.members.length);
+      node.setAttribute("aria-label", format(s["timeline.clusterLabel"], { count: unit.members.length, from: a.label, to: b.label }));
+      node.dataset.tip = format(s["timeline.clusterTip"], { count: unit.members.length, from: a.label, to: b.label });
+    }
+    return node;
   }
 
   function draw() {
     viewport.dataset.span = String(Math.round(v1 - v0));
     viewport.dataset.start = String(Math.round(v0));
     if (!width || listMode) return;
-    const scale = width / (v1 - v0);
-    const X = rtl ? (t) => width - (t - v0) * scale : (t) => (t - v0) * scale;
-    const dpb = BUCKET / scale;
-    const from = lowerBound(times, v0 - dpb);
-    const to = lowerBound(times, v1 + dpb);
-    const out = [];
-    let bucket = null;
-    let members = [];
-    let pinned = null;
-    const flush = () => {
-      const free = pinned ? LANES - 1 : LANES;
-      if (pinned) out.push({ key: `e:${pinned.id}`, kind: "event", ev: pinned, x: X(pinned.t), lane: 0 });
-      const first = pinned ? 1 : 0;
-      if (members.length <= free) {
-        members.forEach((ev, n) => out.push({ key: `e:${ev.id}`, kind: "event", ev, x: X(ev.t), lane: first + n }));
-      } else if (members.length) {
-        // at the bucket's centre, so that neighbouring clusters never overlap
-        out.push({ key: `c:${bucket}:${members.length}`, kind: "cluster", members, x: X((bucket + 0.5) * dpb), lane: first });
-      }
-      members = [];
-      pinned = null;
-    };
-    for (let k = from; k < to; k++) {
-      const ev = shown[k];
-      const b = Math.floor(ev.t / dpb);
-      if (b !== bucket) { flush(); bucket = b; }
-      if (ev.id === selectedId) pinned = ev;
-      else members.push(ev);
-    }
-    flush();
-
+    const out = layout(shown, times, v0, v1, width, { selectedId, rtl });
     const active = document.activeElement;
     const hadFocus = markerLayer.contains(active);
     const next = new Map();
@@ -253,31 +167,12 @@ function render({ model, el: host }) {
     let rovingKey = out.length ? out[0].key : "";
     for (const unit of out) {
       let node = markers.get(unit.key);
-      if (!node) {
-        node = el("button", { type: "button", "data-key": unit.key, tabindex: "-1" });
-        if (unit.kind === "event") {
-          node.className = "ck-tl-marker";
-          node.dataset.id = unit.ev.id;
-          node.setAttribute("aria-label", markerLabel(unit.ev));
-          node.dataset.tip = markerLabel(unit.ev);
-          node.setAttribute("aria-controls", detailsId);
-        } else {
-          const a = unit.members[0];
-          const b = unit.members[unit.members.length - 1];
-          node.className = "ck-tl-marker ck-tl-cluster";
-          node.textContent = unit.members.length > 99 ? "99+" : String(unit.members.length);
-          node.setAttribute("aria-label", format(s["timeline.clusterLabel"], { count: unit.members.length, from: a.label, to: b.label }));
-          node.dataset.tip = format(s["timeline.cluster"], { count: unit.members.length });
-        }
-        fresh.push(node);
-      }
+      if (!node) fresh.push(node = newMarker(unit));
       const x = Math.round(unit.x * 10) / 10;
       if (node._x !== x || node._lane !== unit.lane) {
-        node.style.transform = `translate(${x}px, ${-unit.lane * LANE}px) translateX(-50%)`;
+        node.style.transform = `translate(${x - TARGET / 2}px, ${-(unit.lane * PITCH + LIFT)}px)`;
         node._x = x;
         node._lane = unit.lane;
-        const edge = x < 150 ? "start" : x > width - 150 ? "end" : "";
-        if (node.dataset.edge !== edge) node.dataset.edge = edge; // keeps the title label inside the axis
       }
       if (unit.kind === "event") {
         const isSelected = unit.ev.id === selectedId;
@@ -285,12 +180,10 @@ function render({ model, el: host }) {
           node._sel = isSelected;
           if (isSelected) node.setAttribute("aria-current", "true");
           else node.removeAttribute("aria-current");
-          node.setAttribute("aria-expanded", String(isSelected && detailsOpen));
         }
-        if (isSelected) {
-          rovingKey = unit.key;
-          node.setAttribute("aria-expanded", String(detailsOpen));
-        }
+        const expanded = String(isSelected && detailsOpen);
+        if (node.getAttribute("aria-expanded") !== expanded) node.setAttribute("aria-expanded", expanded);
+        if (isSelected) rovingKey = unit.key;
         eventKey.set(unit.ev.id, unit.key);
       } else {
         for (const ev of unit.members) eventKey.set(ev.id, unit.key);
@@ -307,6 +200,7 @@ function render({ model, el: host }) {
     }
     if (hadFocus && !active.isConnected) (markers.get(rovingKey) || viewport).focus({ preventScroll: true });
 
+    const X = (t) => { const x = ((t - v0) / (v1 - v0)) * width; return rtl ? width - x : x; };
     for (const era of eraNodes) {
       const a = Math.max(0, Math.min(width, X(rtl ? era.t1 : era.t0)));
       const b = Math.max(0, Math.min(width, X(rtl ? era.t0 : era.t1)));
@@ -316,19 +210,45 @@ function render({ model, el: host }) {
     }
     tickLayer.replaceChildren(...tickTimes(v0, v1, width).map(([t, unit]) => {
       const date = new Date(t * DAY);
-      const text = unit === "y" ? String(date.getUTCFullYear()) : unit === "m" ? fmtMonth.format(date) : fmtDay.format(date);
-      const node = el("span", { class: "ck-tl-tick", text });
+      const year = String(date.getUTCFullYear());
+      const node = unit === "y" ? el("span", { class: "ck-tl-tick", text: year })
+        : el("span", { class: "ck-tl-tick" }, [el("span", { text: (unit === "m" ? fmtMonth : fmtDay).format(date) }), el("span", { text: year })]);
       node.style.transform = `translateX(${X(t)}px) translateX(-50%)`;
       return node;
     }));
+    placeTip();
   }
 
-  // ---- filtering ----
-  const haystack = (ev) => {
-    if (ev.text === undefined) ev.text = normalise(`${ev.title} ${ev.label} ${ev.actors.join(" ")} ${stripTags(ev.summary)}`);
-    return ev.text;
-  };
+  // ---- the label of the marker in hand: whole, wrapped if need be, and inside the axis ----
+  function placeTip() {
+    const hovered = tipFor && tipFor.isConnected ? tipFor : null;
+    const node = hovered || (markerLayer.contains(document.activeElement) && document.activeElement)
+      || markers.get(eventKey.get(selectedId));
+    if (!node || !node.dataset.tip || !width || listMode) { if (!tip.hidden) tip.hidden = true; return; }
+    if (tip.textContent !== node.dataset.tip) tip.textContent = node.dataset.tip;
+    tip.hidden = false;
+    const w = tip.offsetWidth;
+    const h = tip.offsetHeight;
+    const height = viewport.clientHeight;
+    const targetTop = markerLayer.offsetTop - node._lane * PITCH - LIFT - TARGET / 2; // the marker layer sits on the baseline
+    const top = targetTop - h - 2 >= 0 ? targetTop - h - 2 : Math.min(targetTop + TARGET + 2, Math.max(0, height - h));
+    const left = Math.max(2, Math.min(width - w - 2, node._x - w / 2));
+    tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+  }
+  markerLayer.addEventListener("pointerover", (event) => {
+    if (event.pointerType !== "mouse") return;
+    tipFor = event.target.closest("[data-key]");
+    placeTip();
+  });
+  markerLayer.addEventListener("pointerout", (event) => {
+    if (event.pointerType !== "mouse" || !tipFor || tipFor.contains(event.relatedTarget)) return;
+    tipFor = null;
+    placeTip();
+  });
+  markerLayer.addEventListener("focusin", () => placeTip());
+  markerLayer.addEventListener("focusout", () => window.setTimeout(placeTip, 0));
 
+  // ---- filtering ----
   /** Prepare the search text in idle time, a few hundred events at a time, so the first search is quick too. */
   function prepareSearch(from = 0) {
     const idle = window.requestIdleCallback || ((callback) => window.setTimeout(callback, 50));
@@ -339,22 +259,25 @@ function render({ model, el: host }) {
     });
   }
 
+  function label(node, count) {
+    const text = format(s["timeline.optionCount"], { label: node._label, count });
+    if (node.textContent !== text) node.textContent = text;
+    node.disabled = count === 0 && !node.selected; // a choice that would match nothing is not offered
+  }
+
   function applyFilters() {
-    const query = normalise(search.value);
-    const theme = themeSelect.value;
-    const actor = actorSelect.value;
-    shown = all.filter((ev) => {
-      if (theme && !ev.themes.includes(theme)) return false;
-      if (actor && !ev.actors.includes(actor)) return false;
-      if (query) return haystack(ev).includes(query);
-      return true;
-    });
+    const filters = { query: normalise(search.value), theme: themeSelect.value, actor: actorSelect.value };
+    shown = applyFilterSet(all, filters);
     times = Float64Array.from(shown, (e) => e.t);
+    const counts = filterCounts(all, filters);
+    for (const node of themeSelect.options) label(node, node.value ? counts.themes[node.value] || 0 : counts.anyTheme);
+    for (const node of actorSelect.options) label(node, node.value ? counts.actors[node.value] || 0 : counts.anyActor);
     const showing = format(s["timeline.showing"], { shown: shown.length, total: all.length });
-    status.textContent = shown.length ? showing : `${s["timeline.noMatch"]} ${showing}`;
+    status.textContent = shown.length ? showing : `${s["timeline.noMatch"]} ${showing} ${s["timeline.noMatchHint"]}`;
     if (selectedId && !shown.includes(byId.get(selectedId))) select("", { reveal: false });
-    if (shown.length && (theme || actor || query)) fitTo(shown[0].t, shown.reduce((m, e) => Math.max(m, e.t1), -Infinity));
-    else if (!theme && !actor && !query) { v0 = lo; v1 = hi; }
+    const filtered = filters.query || filters.theme || filters.actor;
+    if (shown.length && filtered) setView(fitTo(shown[0].t, shown.reduce((m, e) => Math.max(m, e.t1), -Infinity), width || 600, lo, hi));
+    else if (!filtered) setView([lo, hi]);
     if (list.dataset.built) {
       const visible = new Set(shown);
       for (const item of list.children) item.hidden = !visible.has(byId.get(item.dataset.id));
@@ -363,34 +286,6 @@ function render({ model, el: host }) {
   }
 
   // ---- selection and details ----
-  function sectionHref(ev) {
-    const contentRoot = document.documentElement.getAttribute("data-content_root");
-    if (contentRoot !== null) return contentRoot + ev.href; // the static book: relative, so file:// works too
-    const site = model.get("site_url");
-    return site ? site.replace(/\/?$/, "/") + ev.href : ""; // live: the published book, if the course has one
-  }
-
-  function eventBody(ev, idPrefix) {
-    const sources = el("ul", { class: "ck-tl-sources" }, ev.sources.map((src) => el("li", {}, [
-      el("a", { href: src.url, target: "_blank", rel: "noopener noreferrer", text: src.title }),
-      src.publisher ? ` (${src.publisher})` : null,
-    ])));
-    const href = sectionHref(ev);
-    const meta = [
-      ev.themes.length ? `${s["timeline.themes"]}: ${ev.themes.map((t) => themeLabels[t] || t).join(", ")}` : "",
-      `${s["timeline.actors"]}: ${ev.actors.join(", ")}`,
-    ].filter(Boolean).join(" · ");
-    return [
-      el("p", { class: "ck-tl-date" }, [el("time", { datetime: ev.start, text: ev.label })]),
-      el("div", { class: "ck-tl-summary", html: ev.summary }),
-      ev.date_note ? el("p", { class: "ck-tl-date-note" }, [el("strong", { text: `${s["timeline.dateNote"]}: ` }), ev.date_note]) : null,
-      el("p", { class: "ck-tl-meta", text: meta }),
-      el("p", { class: "ck-tl-sources-label", id: `${idPrefix}-sources`, text: s["timeline.sources"] }),
-      sources,
-      href ? el("p", {}, [el("a", { class: "ck-tl-section-link", href, text: s["timeline.readMore"] })]) : null,
-    ];
-  }
-
   function fillDetails() {
     const ev = byId.get(selectedId);
     if (!ev) return;
@@ -399,7 +294,7 @@ function render({ model, el: host }) {
     details.dataset.id = ev.id;
     details.replaceChildren(
       el("div", { class: "ck-tl-details-head" }, [el("p", { class: "ck-tl-details-title", id: `${detailsId}-title`, text: ev.title }), close]),
-      ...eventBody(ev, detailsId).filter(Boolean), // a missing date note is null, not a text node
+      ...eventBody(ev, detailsId, bodyOptions),
     );
   }
 
@@ -427,15 +322,6 @@ function render({ model, el: host }) {
     if (node) node.focus({ preventScroll: true });
   }
 
-  function reveal(ev) {
-    const span = v1 - v0;
-    if (ev.t < v0 + span * 0.03 || ev.t > v1 - span * 0.03) {
-      v0 = ev.t - span / 2;
-      v1 = v0 + span;
-      clampView();
-    }
-  }
-
   function select(id, { open = false, focus = false, reveal: show = true, sync = true } = {}) {
     const ev = byId.get(id);
     selectedId = ev ? id : "";
@@ -443,7 +329,7 @@ function render({ model, el: host }) {
       model.set("selected", selectedId);
       model.save_changes();
     }
-    if (ev && show) reveal(ev);
+    if (ev && show && width) setView(reveal(v0, v1, ev.t, width, lo, hi));
     draw();
     if (!ev) closeDetails(false);
     else if (open) openDetails();
@@ -451,26 +337,27 @@ function render({ model, el: host }) {
     if (ev && focus) focusEvent(id);
   }
 
+  /** The next (direction 1) or previous (-1) event: from the selected one, else from the marker in
+   * focus (an event: its neighbour; a cluster: its first or last member), else the first or last in view. */
   function step(direction) {
     if (!shown.length) return;
     const current = shown.indexOf(byId.get(selectedId));
+    const focused = units.get(document.activeElement?.dataset?.key);
     let index;
-    if (current >= 0) index = Math.max(0, Math.min(shown.length - 1, current + direction));
-    else if (direction > 0) index = Math.min(lowerBound(times, v0), shown.length - 1);
-    else index = Math.max(lowerBound(times, v1) - 1, 0);
-    select(shown[index].id, { focus: true });
+    if (current >= 0) index = current + direction;
+    else if (focused?.kind === "event") index = shown.indexOf(focused.ev) + direction;
+    else if (focused) index = shown.indexOf(focused.members[direction > 0 ? 0 : focused.members.length - 1]);
+    else index = direction > 0 ? lowerBound(times, v0) : lowerBound(times, v1) - 1;
+    select(shown[Math.max(0, Math.min(shown.length - 1, index))].id, { focus: true });
   }
 
   // ---- list view ----
   function buildList() {
     const visible = new Set(shown);
-    list.replaceChildren(...all.map((ev) => {
-      const item = el("li", { "data-id": ev.id, hidden: !visible.has(ev) }, [
-        el("p", { class: "ck-tl-list-title" }, [el("strong", { text: ev.title })]),
-        ...eventBody(ev, `${base}-list-${ev.id}`),
-      ]);
-      return item;
-    }));
+    list.replaceChildren(...all.map((ev) => el("li", { "data-id": ev.id, hidden: !visible.has(ev) }, [
+      el("p", { class: "ck-tl-list-title" }, [el("strong", { text: ev.title })]),
+      ...eventBody(ev, `${base}-list-${ev.id}`, bodyOptions),
+    ])));
     list.dataset.built = "1";
   }
 
@@ -491,17 +378,17 @@ function render({ model, el: host }) {
     const unit = node && units.get(node.dataset.key);
     if (!unit) return;
     if (unit.kind === "event") { select(unit.ev.id, { open: true, focus: true }); return; }
-    const first = unit.members[0];
-    const last = unit.members[unit.members.length - 1];
+    const a = unit.members[0];
+    const b = unit.members[unit.members.length - 1];
+    const closest = v1 - v0 <= MIN_SPAN * 1.01;
     animate();
-    if (v1 - v0 <= MIN_SPAN * 1.01 || last.t - first.t < MIN_SPAN / 4) {
-      fitTo(first.t, last.t);
-      select(first.id, { focus: true }); // cannot be pulled apart further: step through them with the arrows
+    setView(fitTo(a.t, b.t, width, lo, hi));
+    if (closest || b.t - a.t < MIN_SPAN / 4) {
+      select(a.id, { focus: true }); // cannot be pulled apart further: step through them with the arrows
       return;
     }
-    fitTo(first.t, last.t);
     draw();
-    focusEvent(first.id);
+    focusEvent(a.id);
   });
 
   root.addEventListener("keydown", (event) => {
@@ -542,6 +429,8 @@ function render({ model, el: host }) {
   let pinch = null;
   let left = 0;
   let suppressClick = false;
+  const frac = (x) => (rtl ? 1 - x / width : x / width); // viewport x (px) -> fraction of the view
+  const timeAt = (x) => v0 + frac(x) * (v1 - v0);
   const capture = (id) => {
     try { viewport.setPointerCapture(id); } catch (_error) { /* the pointer is already gone */ }
   };
@@ -552,8 +441,7 @@ function render({ model, el: host }) {
     if (pointers.size === 1) drag = { x: event.clientX - left, v0, v1, moved: false };
     if (pointers.size === 2) {
       const [a, b] = [...pointers.values()];
-      const mid = (a + b) / 2;
-      pinch = { d: Math.max(Math.abs(a - b), 1), t: timeAt(mid), span: v1 - v0 };
+      pinch = { d: Math.max(Math.abs(a - b), 1), t: timeAt((a + b) / 2), span: v1 - v0 };
       for (const id of pointers.keys()) capture(id);
       drag = null;
     }
@@ -565,22 +453,19 @@ function render({ model, el: host }) {
     if (pinch && pointers.size >= 2) {
       const [a, b] = [...pointers.values()];
       const span = Math.min(Math.max(pinch.span * pinch.d / Math.max(Math.abs(a - b), 1), MIN_SPAN), hi - lo);
-      v0 = pinch.t - frac((a + b) / 2) * span;
-      v1 = v0 + span;
-      clampView();
+      const start = pinch.t - frac((a + b) / 2) * span;
+      setView(clampView(start, start + span, lo, hi));
       schedule();
     } else if (drag) {
       const dx = x - drag.x;
-      if (!drag.moved && Math.abs(dx) < 5) return;
+      if (!drag.moved && Math.abs(dx) < 8) return; // a tap that wobbles is still a tap
       if (!drag.moved) {
         drag.moved = true;
         capture(event.pointerId);
         viewport.classList.add("ck-tl-dragging");
       }
       const shift = (dx / width) * (drag.v1 - drag.v0) * (rtl ? 1 : -1);
-      v0 = drag.v0 + shift;
-      v1 = drag.v1 + shift;
-      clampView();
+      setView(clampView(drag.v0 + shift, drag.v1 + shift, lo, hi));
       schedule();
     }
   });
@@ -588,6 +473,7 @@ function render({ model, el: host }) {
     pointers.delete(event.pointerId);
     if (pointers.size < 2) pinch = null;
     if (drag?.moved) {
+      settle(); // a drag ends with no click
       suppressClick = true; // a drag that ends on a marker must not also select it
       window.setTimeout(() => { suppressClick = false; viewport.classList.remove("ck-tl-dragging"); }, 0);
     }
@@ -604,30 +490,29 @@ function render({ model, el: host }) {
     event.preventDefault();
     const x = event.clientX - viewport.getBoundingClientRect().left;
     if (event.ctrlKey || event.metaKey) {
-      zoomAround(Math.exp(Math.max(-1, Math.min(1, event.deltaY * 0.01))), timeAt(x), frac(x));
+      setView(zoomAround(v0, v1, Math.exp(Math.max(-1, Math.min(1, event.deltaY * 0.01))), timeAt(x), frac(x), lo, hi));
     } else {
-      const px = horizontal ? event.deltaX : event.deltaY;
-      const shift = (px / width) * (v1 - v0) * (rtl ? -1 : 1);
-      v0 += shift;
-      v1 += shift;
-      clampView();
+      const shift = ((horizontal ? event.deltaX : event.deltaY) / width) * (v1 - v0) * (rtl ? -1 : 1);
+      setView(clampView(v0 + shift, v1 + shift, lo, hi));
     }
     schedule();
   }, { passive: false });
 
   // ---- start ----
+  function measure(next) {
+    const full = v0 === lo && v1 === hi;
+    width = next;
+    rtl = getComputedStyle(root).direction === "rtl";
+    [lo, hi] = extent(first, last, width || 600);
+    setView(full ? [lo, hi] : clampView(v0, v1, lo, hi));
+  }
   host.replaceChildren(root);
-  rtl = getComputedStyle(root).direction === "rtl";
-  width = viewport.clientWidth;
+  measure(viewport.clientWidth);
   applyFilters();
   if (selectedId) select(selectedId, { sync: false });
   const resize = typeof ResizeObserver === "function" ? new ResizeObserver((entries) => {
     const next = entries[0].contentRect.width;
-    if (next !== width) {
-      width = next;
-      rtl = getComputedStyle(root).direction === "rtl";
-      draw();
-    }
+    if (next !== width) { measure(next); draw(); }
   }) : null;
   resize?.observe(viewport);
   prepareSearch();
@@ -644,4 +529,4 @@ function render({ model, el: host }) {
   };
 }
 
-export default { render, dayNumber, tickTimes };
+export default { render, dayNumber, layout, tickTimes, extent, zoomAround, zoomStep, fitTo, reveal, filterCounts, applyFilterSet };
