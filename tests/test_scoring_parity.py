@@ -1,8 +1,8 @@
-"""The quiz front end (widgets/quiz.js) must score exactly as coursekit.scoring does.
+"""The quiz front end (widgets/quiz/*.js) must score exactly as coursekit.scoring does.
 
 Items are built with the pydantic models and sent to JavaScript in their client form
 (coursekit.widgets.quiz.client_data), as the page receives them. Every case of a run goes to one Node
-process, which imports quiz.js (an ES module; `document` is only touched inside render) and returns
+process, which imports the assembled quiz module (an ES module; `document` is only touched inside render) and returns
 the scores and normalised strings as JSON.
 """
 from __future__ import annotations
@@ -198,7 +198,7 @@ def build_cases(seed: int, count: int) -> list[tuple[object, dict, object]]:
         items = [random_item(rng, n) for n in range(10)]
         spec = QuizFile.model_validate({"kind": "quiz", "id": "parity", "section": "part1/parity",
                                         "title": "Parity", "items": items})
-        data = client_data(spec, spec.items)
+        data = client_data(spec)
         for model, client in zip(spec.items, data["items"]):
             for _ in range(4):
                 response = json.loads(json.dumps(random_response(rng, model.model_dump()), allow_nan=False))
@@ -249,7 +249,7 @@ def test_scores_agree_on_hand_picked_edge_cases():
     ]
     spec = QuizFile.model_validate({"kind": "quiz", "id": "edge", "section": "part1/edge", "title": "Edge",
                                     "items": items})
-    client = client_data(spec, spec.items)["items"]
+    client = client_data(spec)["items"]
     responses = [
         1, 1.0, 0, -1, 1.5, True, "1", [1], None, "",
         [0, 1], [0], [0, 2], [2, 3], [0, 0, 1], [0, 4], [0, -1], [0, 0.5], [0, None], [0, True], "01",
