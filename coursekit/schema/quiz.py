@@ -60,8 +60,14 @@ def _unique(values: list[str], what: str) -> None:
         seen.add(value)
 
 
+_SHUFFLE = ("Shuffle the order per learner (default true); false keeps the file's order for choices and one "
+            "fixed order, the same for every learner, for ordering and matching items.")
+
+
 class _ChoiceItem(_Item):
-    choices: list[Choice] = Field(min_length=2, description="The choices, in the order shown; mark the right ones `correct: true`.")
+    choices: list[Choice] = Field(min_length=2, description="The choices; each learner sees them in an order of "
+                                                            "their own. Mark the right ones `correct: true`.")
+    shuffle: bool = Field(True, description=_SHUFFLE)
 
     @field_validator("choices")
     @classmethod
@@ -118,6 +124,7 @@ class Ordering(_Item):
 
     type: Literal["ordering"] = Field(description="Always `ordering`.")
     order: list[Markdown] = Field(min_length=3, description="The entries in the CORRECT order.")
+    shuffle: bool = Field(True, description=_SHUFFLE)
     feedback: Feedback | None = Field(None, description="Feedback shown after a right and after a wrong answer.")
 
     @field_validator("order")
@@ -132,6 +139,7 @@ class Matching(_Item):
 
     type: Literal["matching"] = Field(description="Always `matching`.")
     pairs: list[Pair] = Field(min_length=2, description="The right pairs; each side must be distinct.")
+    shuffle: bool = Field(True, description=_SHUFFLE)
     feedback: Feedback | None = Field(None, description="Feedback shown after a right and after a wrong answer.")
 
     @field_validator("pairs")
@@ -168,8 +176,9 @@ class Settings(Strict):
     """How the quiz behaves."""
 
     show_answer_after: int = Field(default=2, ge=1, description="tries before 'Show answer' appears")
-    draw: int | None = Field(default=None, ge=1, description="show this many items drawn from the bank")
-    seed: int = Field(default=0, description="seed of the draw, so a variant can be reproduced")
+    draw: int | None = Field(default=None, ge=1, description="draw this many items per learner and attempt "
+                                                            "(in the browser; exports draw with `seed`)")
+    seed: int = Field(default=0, description="seed of exports' draw and of unshuffled items' fixed order, so a variant can be reproduced")
 
 
 class QuizFile(Strict):

@@ -27,13 +27,10 @@ class Quiz(CourseWidget):
     score = traitlets.Float(0).tag(sync=True)
     total = traitlets.Int(0).tag(sync=True)
 
-    def __init__(self, spec: QuizFile, *, source: Path | None = None, seed: int | None = None,
-                 count: int | None = None, queries: list[tuple[str, str]] = ()):
-        items = spec.drawn_items(seed, count)
+    def __init__(self, spec: QuizFile, *, source: Path | None = None, queries: list[tuple[str, str]] = ()):
         self.spec = spec
-        self._items = items
         super().__init__(sources=[source] if source else [], queries=queries,
-                         quiz=client_data(spec, items), total=len(items))
+                         quiz=client_data(spec), total=attempt_size(spec))
 
     @classmethod
     def all_for_section(cls, section: str) -> list["Quiz"]:
@@ -68,7 +65,7 @@ class Quiz(CourseWidget):
 
     def fallback_html(self) -> str:
         questions, answers = [], []
-        for item in self._items:
+        for item in self.spec.items:  # every item: the draw happens in the browser
             questions.append(f"<li>{to_html(item.prompt)}{_fallback_body(item)}</li>")
             answers.append(f"<li>{_fallback_answer(item)}{to_html(item.explanation)}</li>")
         return (
@@ -80,14 +77,27 @@ class Quiz(CourseWidget):
         )
 
 
-def client_data(spec: QuizFile, items: list) -> dict:
-    """What the front end needs: rendered, escaped HTML and the answer key, nothing else."""
+def attempt_size(spec: QuizFile) -> int:
+    """How many items one attempt has (and so the score total): ``settings.draw``, else every item."""
+    return min(spec.settings.draw or len(spec.items), len(spec.items))
+
+
+def item_shape(item) -> dict:
+    """What checking a saved answer needs (quiz/30-storage.js validEntry): the item's type and size."""
+    size = len(getattr(item, "choices", None) or getattr(item, "order", None) or getattr(item, "pairs", None) or [])
+    return {"id": item.id, "type": item.type, "size": size}
+
+
+def client_data(spec: QuizFile) -> dict:
+    """What the front end needs: rendered, escaped HTML and the answer key, nothing else. Every item
+    ships, with ``draw``: the browser draws per learner and attempt (coursekit/widgets/quiz/20-shuffle.js)."""
     return {
         "id": spec.id,
         "title": spec.title,
         "section": spec.section,
         "showAnswerAfter": spec.settings.show_answer_after,
-        "items": [_client_item(spec, item) for item in items],
+        "draw": spec.settings.draw,
+        "items": [_client_item(spec, item) for item in spec.items],
     }
 
 
@@ -105,6 +115,7 @@ def _client_item(spec: QuizFile, item) -> dict:
         data["choices"] = [{"html": to_html(c.text, inline=True), "feedback": to_html(c.feedback)}
                            for c in item.choices]
         data["correct"] = [i for i, c in enumerate(item.choices) if c.correct]
+        data["shuffle"] = item.shuffle
         if item.type == "multiple_select":
             data["scoring"] = item.scoring
     else:
@@ -117,10 +128,12 @@ def _client_item(spec: QuizFile, item) -> dict:
     elif item.type == "ordering":
         data["entries"] = [to_html(o, inline=True) for o in item.order]
         data["shown"] = _shuffled(len(item.order), spec, item.id)
+        data["shuffle"] = item.shuffle
     elif item.type == "matching":
         data["lefts"] = [to_html(p.left, inline=True) for p in item.pairs]
         data["rights"] = [to_html(p.right, inline=True) for p in item.pairs]
         data["shown"] = _shuffled(len(item.pairs), spec, item.id)
+        data["shuffle"] = item.shuffle
     elif item.type == "short_text":
         data["accepted"] = sorted({normalise(a) for a in item.accepted})
         data["display"] = html.escape(item.accepted[0])
@@ -128,7 +141,7 @@ def _client_item(spec: QuizFile, item) -> dict:
 
 
 def _shuffled(n: int, spec: QuizFile, item_id: str) -> list[int]:
-    """A reproducible order that is never the answer itself."""
+    """The fixed order of an item with ``shuffle: false`` (ordering, matching): never the answer itself."""
     order = list(range(n))
     rng = random.Random(f"{spec.settings.seed}:{item_id}")
     while order == list(range(n)):
