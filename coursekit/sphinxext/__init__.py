@@ -42,4 +42,5 @@ def setup(app: Sphinx) -> dict:
     site.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import quizzes
+from tests.browser.helpers import choice, quizzes
 
 pytestmark = pytest.mark.browser
 SECTION = "book/part1/actors.html"
@@ -23,7 +23,7 @@ def answered(watched, site, site_url):
     page = watched.page
     page.goto(site_url + SECTION)
     box = page.locator(".ck-quiz .ck-item").nth(index)
-    box.locator("input[type=radio]").nth(item["correct"][0]).check()
+    choice(box, item, item["correct"][0]).check()
     box.get_by_role("button", name="Check").click()
     page.goto(site_url + PROGRESS)
     page.wait_for_selector(".ck-progress-actions button:not([hidden])")
@@ -62,7 +62,7 @@ def test_reset_all_after_confirmation(answered):
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Reset all progress").click()
     assert page.locator(f'tr[data-quiz="{quiz["id"]}"] .ck-answered').inner_text() == "not started"
-    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('coursekit:')).length") == 0
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('coursekit:v1:quiz:')).length") == 0
 
 
 def test_unreadable_saved_data_is_reset_with_a_notice(answered):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import quizzes
+from tests.browser.helpers import choice, quizzes
 
 SLICE = "book/part1/actors.html"
 pytestmark = pytest.mark.browser
@@ -27,14 +27,14 @@ def test_wrong_then_right_by_mouse(slice_page):
     page, box = watched.page, _item(watched.page, index)
     right = item["correct"][0]
     wrong = next(i for i in range(len(item["choices"])) if i != right)
-    box.locator("input[type=radio]").nth(wrong).check()
+    choice(box, item, wrong).check()
     box.get_by_role("button", name="Check").click()
     status = box.locator(".ck-status")
     assert "Not quite" in status.inner_text() and "✗" in status.inner_text()
     expected = item["choices"][wrong]["feedback"]
     if expected:
         assert box.locator(".ck-feedback").inner_html().strip() == expected
-    box.locator("input[type=radio]").nth(right).check()
+    choice(box, item, right).check()
     box.get_by_role("button", name="Check").click()
     assert "Correct" in status.inner_text() and "✓" in status.inner_text()
     assert "Score:" in page.locator(".ck-score").first.inner_text()
@@ -44,13 +44,15 @@ def test_wrong_then_right_by_mouse(slice_page):
 def test_wrong_then_right_by_keyboard(slice_page):
     watched, index, item = slice_page
     page, box = watched.page, _item(watched.page, index)
-    right = item["correct"][0]
+    # choices are shown in an order of the learner's own: find where the right and a wrong one are
+    shown = [int(v) for v in box.locator("input[type=radio]").evaluate_all("els => els.map(e => e.value)")]
+    right = shown.index(item["correct"][0])
     wrong = 1 if right == 0 else 0
     status = box.locator(".ck-status")
     box.locator("input[type=radio]").first.focus()
-    page.keyboard.press("Space")                      # choice 0
+    page.keyboard.press("Space")                      # the first choice shown
     if wrong == 1:
-        page.keyboard.press("ArrowDown")              # choice 1
+        page.keyboard.press("ArrowDown")              # the second
     page.keyboard.press("Tab")                        # to Check
     page.keyboard.press("Enter")
     assert "Not quite" in status.inner_text()

@@ -153,6 +153,11 @@ function orderingControls(item, name, s, speak, start) {
   };
 }
 
+/** Show a select's chosen option in full, in the text beside it. */
+function showChosen(select) {
+  select.parentElement?.querySelector(".ck-select-text")?.replaceChildren(select.options[select.selectedIndex]?.text || "");
+}
+
 /** One select per left-hand entry; after a check each row says whether its match is right. */
 function matchingControls(item, name, s, speak, shown) {
   const rows = el("div", { class: "ck-matching" });
@@ -167,8 +172,14 @@ function matchingControls(item, name, s, speak, shown) {
     });
     const mark = el("span", { class: "ck-row-mark", "data-mark": "" });
     marks.push(mark);
-    select.addEventListener("change", () => { mark.replaceChildren(); mark.dataset.mark = ""; }); // stale once changed
-    rows.append(el("div", { class: "ck-match-row" }, [el("label", { for: id, html: left }), select, mark]));
+    // A native select cuts its chosen text off at the box's width; this copy wraps instead. The select,
+    // transparent on top of it, still takes every tap, click and key and is what screen readers read.
+    const chosen = el("span", { class: "ck-select-text", "aria-hidden": "true" });
+    select.addEventListener("change", () => { mark.replaceChildren(); mark.dataset.mark = ""; showChosen(select); });
+    rows.append(el("div", { class: "ck-match-row" }, [el("label", { for: id, html: left }),
+      el("div", { class: "ck-select" }, [select, chosen, el("span", { class: "ck-select-arrow", "aria-hidden": "true", text: "▾" })]),
+      mark]));
+    showChosen(select);
     return select;
   });
   const mark = (response) => {
@@ -184,7 +195,10 @@ function matchingControls(item, name, s, speak, shown) {
     nodes: [el("p", { class: "ck-instructions", text: s["quiz.matchHelp"] }), rows],
     read: () => selects.map((select) => (select.value === "" ? -1 : Number(select.value))),
     write(response) {
-      selects.forEach((select, i) => { select.value = Array.isArray(response) && response[i] >= 0 ? String(response[i]) : ""; });
+      selects.forEach((select, i) => {
+        select.value = Array.isArray(response) && response[i] >= 0 ? String(response[i]) : "";
+        showChosen(select);
+      });
     },
     mark,
     answer: () => el("ul", {}, item.lefts.map((left, i) => el("li", {}, [

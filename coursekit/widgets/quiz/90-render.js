@@ -28,15 +28,16 @@ function settled(entry, allowed) {
 
 /** The authored feedback for what was picked (choice items) or for right/wrong (the others). */
 function feedbackNodes(item, entry) {
+  const nodesOf = (html) => [...el("div", { html }).childNodes];
   if (item.choices) {
     const picked = [].concat(entry.response ?? []).filter((i) => item.choices[i]?.feedback);
-    if (item.type === "single_choice") return picked.map((i) => el("div", { html: item.choices[i].feedback }));
+    if (item.type === "single_choice") return picked.flatMap((i) => nodesOf(item.choices[i].feedback));
     return picked.length ? [el("ul", { class: "ck-choice-feedback" }, picked.map((i) => el("li", {}, [
       el("span", { class: "ck-choice-name", html: item.choices[i].html }), el("span", { text: ": " }),
       el("div", { html: item.choices[i].feedback })])))] : [];
   }
   const text = entry.last >= 1 ? item.feedback.correct : item.feedback.incorrect;
-  return text ? [el("div", { html: text })] : [];
+  return text ? nodesOf(text) : [];
 }
 
 function render({ model, el: root }) {
