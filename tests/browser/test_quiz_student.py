@@ -8,7 +8,7 @@ import pytest
 
 from tests.browser.conftest import DRAWN, LEARN, LONG
 from tests.browser.helpers import quizzes
-from tests.conftest import Watched
+from tests.conftest import Watched, run_axe
 
 pytestmark = pytest.mark.browser
 LEARN_PAGE = "book/part1/learn.html"
@@ -350,3 +350,18 @@ def test_reset_asks_first_inside_the_widget(phone, student_url):
     reset(page)
     assert score(page) == f"Score: 0 of {ITEMS}"
     assert dialogs == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_in_the_new_states(phone, student_url, scheme):
+    """Row marks, the select copies, partial-credit lines, a notice and the reset confirmation."""
+    page = open_quiz(phone, student_url).page
+    page.evaluate(f"document.documentElement.dataset.theme = '{scheme}'")
+    box = item(page, "l-match")
+    box.get_by_label("1968", exact=True).select_option(label=LONG)
+    check(box)
+    pick(item(page, "l-multi"), "ICESCO")
+    check(item(page, "l-multi"))
+    assert "Choose or type" in check(item(page, "l-year"))
+    page.get_by_role("button", name="Reset quiz").tap()
+    assert run_axe(page, ".ck-quiz") == []
