@@ -1,4 +1,4 @@
-"""Reference scoring of every item type; the quiz front end (widgets/quiz.js) mirrors it exactly.
+"""Reference scoring of every item type; the quiz front end (widgets/quiz/10-score.js) mirrors it exactly.
 
 A response is what the student gave: a choice index (single choice), a list of indices (multiple
 select), a bool (true/false), a number (numeric), a permutation of the entries' indices (ordering),
@@ -22,7 +22,7 @@ def score(item, response: Any) -> float:
         return 0.0
 
 
-# A number typed by the student: the same grammar as the front end (quiz.js) accepts.
+# A number typed by the student: the same grammar as the front end (widgets/quiz/10-score.js) accepts.
 _NUMBER = re.compile(r"[ \t\n\r\f\v]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[ \t\n\r\f\v]*", re.ASCII)
 
 

@@ -39,10 +39,10 @@ process.stdout.write(JSON.stringify({ scores, normalised }));
 
 @pytest.fixture(scope="module", autouse=True)
 def quiz_module(tmp_path_factory):
-    """The quiz module exactly as anywidget and the static book receive it (helpers + quiz.js)."""
+    """The quiz module exactly as anywidget and the static book receive it (common.js + widgets/quiz/*.js)."""
     global QUIZ_JS
     if NODE is None:
-        message = "node (Node.js 20) is not on the PATH, so quiz.js cannot be compared with coursekit.scoring"
+        message = "node (Node.js 20) is not on the PATH, so the quiz module cannot be compared with coursekit.scoring"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)
@@ -52,7 +52,7 @@ def quiz_module(tmp_path_factory):
 
 
 def run_js(cases: list[tuple[dict, object]], strings: list[str] = ()) -> tuple[list[float], list[str]]:
-    """Score ``cases`` and normalise ``strings`` with quiz.js in one Node process."""
+    """Score ``cases`` and normalise ``strings`` with the quiz module in one Node process."""
     payload = json.dumps({"cases": cases, "strings": list(strings)}, allow_nan=False)
     result = subprocess.run(
         [NODE, "--no-warnings", "--input-type=module", "-e", RUNNER, QUIZ_JS],
