@@ -68,5 +68,6 @@ def test_the_progress_page_script_is_built_from_the_quiz_storage_part():
 
 def test_every_string_the_quiz_uses_exists():
     source = module_source("quiz") + (HERE.parent / "static" / "progress.js").read_text(encoding="utf-8")
-    used = set(re.findall(r's\["((?:quiz|progress)\.[A-Za-z]+)"\]', source))
+    used = set(re.findall(r'(?:s\[|notice\()"((?:quiz|progress)\.[A-Za-z]+)"', source))
+    assert {"quiz.storageUnavailable", "quiz.entriesDropped", "quiz.storageReset"} <= used
     assert len(used) > 30 and used <= set(catalog())
