@@ -75,3 +75,24 @@ def test_fallback_is_hidden_once_mounted_and_shown_in_print(slice_page):
     page.emulate_media(media="print")
     assert fallback.is_visible()
     assert not page.locator(".ck-widget-mount .ck-live").first.is_visible()
+
+
+def test_water_q1_keeps_its_explanation_until_the_question_is_settled(browser, site, site_url):
+    """The issue's case: one wrong pick on Water Q1 showed the explanation that names the answer."""
+    water = "book/part1/water.html"
+    item = quizzes((site / water).read_text(encoding="utf-8"))[0]["items"][0]
+    right = item["correct"][0]
+    wrong = next(i for i in range(len(item["choices"])) if i != right)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + water)
+    box = page.locator(f'.ck-quiz .ck-item[data-item="{item["id"]}"]')
+    choice(box, item, wrong).tap()
+    box.get_by_role("button", name="Check").tap()
+    assert "Not quite" in box.locator(".ck-status").inner_text()
+    assert not box.locator(".ck-explanation").is_visible()
+    choice(box, item, right).tap()
+    box.get_by_role("button", name="Check").tap()
+    assert "Correct" in box.locator(".ck-status").inner_text()
+    assert box.locator(".ck-explanation").is_visible()
+    context.close()
