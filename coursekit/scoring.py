@@ -1,4 +1,4 @@
-"""Reference scoring of every item type; the quiz front end (widgets/quiz.js) mirrors it exactly.
+"""Reference scoring of every item type; the quiz front end (widgets/quiz/10-score.js) mirrors it exactly.
 
 A response is what the student gave: a choice index (single choice), a list of indices (multiple
 select), a bool (true/false), a number (numeric), a permutation of the entries' indices (ordering),

@@ -1,8 +1,8 @@
-"""The quiz front end (widgets/quiz.js) must score exactly as coursekit.scoring does.
+"""The quiz front end (widgets/quiz/*.js) must score exactly as coursekit.scoring does.
 
 Items are built with the pydantic models and sent to JavaScript in their client form
 (coursekit.widgets.quiz.client_data), as the page receives them. Every case of a run goes to one Node
-process, which imports quiz.js (an ES module; `document` is only touched inside render) and returns
+process, which imports the assembled quiz module (an ES module; `document` is only touched inside render) and returns
 the scores and normalised strings as JSON.
 """
 from __future__ import annotations
@@ -40,10 +40,10 @@ process.stdout.write(JSON.stringify({ scores, normalised }));
 
 @pytest.fixture(scope="module", autouse=True)
 def quiz_module(tmp_path_factory):
-    """The quiz module exactly as anywidget and the static book receive it (helpers + quiz.js)."""
+    """The quiz module exactly as anywidget and the static book receive it (common.js + widgets/quiz/*.js)."""
     global QUIZ_JS
     if NODE is None:
-        message = "node (Node.js 20) is not on the PATH, so quiz.js cannot be compared with coursekit.scoring"
+        message = "node (Node.js 20) is not on the PATH, so the quiz module cannot be compared with coursekit.scoring"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)
@@ -53,7 +53,7 @@ def quiz_module(tmp_path_factory):
 
 
 def run_js(cases: list[tuple[dict, object]], strings: list[str] = ()) -> tuple[list[float], list[str]]:
-    """Score ``cases`` and normalise ``strings`` with quiz.js in one Node process."""
+    """Score ``cases`` and normalise ``strings`` with the quiz module in one Node process."""
     payload = json.dumps({"cases": cases, "strings": list(strings)}, allow_nan=False)
     result = subprocess.run(
         [NODE, "--no-warnings", "--input-type=module", "-e", RUNNER, QUIZ_JS],
@@ -199,7 +199,7 @@ def build_cases(seed: int, count: int) -> list[tuple[object, dict, object]]:
         items = [random_item(rng, n) for n in range(10)]
         spec = QuizFile.model_validate({"kind": "quiz", "id": "parity", "section": "part1/parity",
                                         "title": "Parity", "items": items})
-        data = client_data(spec, spec.items)
+        data = client_data(spec)
         for model, client in zip(spec.items, data["items"]):
             for _ in range(4):
                 response = json.loads(json.dumps(random_response(rng, model.model_dump()), allow_nan=False))
@@ -250,7 +250,7 @@ def test_scores_agree_on_hand_picked_edge_cases():
     ]
     spec = QuizFile.model_validate({"kind": "quiz", "id": "edge", "section": "part1/edge", "title": "Edge",
                                     "items": items})
-    client = client_data(spec, spec.items)["items"]
+    client = client_data(spec)["items"]
     responses = [
         1, 1.0, 0, -1, 1.5, True, "1", [1], None, "",
         [0, 1], [0], [0, 2], [2, 3], [0, 0, 1], [0, 4], [0, -1], [0, 0.5], [0, None], [0, True], "01",

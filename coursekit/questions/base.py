@@ -49,6 +49,10 @@ class WithFeedback(ItemBase):
     feedback: Feedback | None = Field(None, description="Feedback shown after a right and after a wrong answer.")
 
 
+SHUFFLE = ("Shuffle the order per learner (default true); false keeps the file's order for choices and one "
+           "fixed order, the same for every learner, for ordering and matching items.")
+
+
 def unique(values: list[str], what: str) -> None:
     """Refuse repeats (compared as students would read them: case, accents and punctuation folded)."""
     seen: set[str] = set()
@@ -83,7 +87,8 @@ def item_feedback_html(item) -> dict:
 
 
 def shuffled(n: int, seed: str) -> list[int]:
-    """A reproducible order of ``range(n)`` that is never the answer order itself."""
+    """A reproducible order of ``range(n)`` that is never the answer order itself: the fixed starting
+    order of an ordering or matching item with ``shuffle: false`` (the page shuffles the others per learner)."""
     order = list(range(n))
     rng = random.Random(seed)
     while order == list(range(n)):

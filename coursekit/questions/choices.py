@@ -8,7 +8,7 @@ from ..exporters.common import block, inline
 from ..schema.common import Strict
 from ..schema.markdown import Markdown, to_html
 from ..strings import t
-from .base import ItemBase, e, listing, unique
+from .base import SHUFFLE, ItemBase, e, listing, unique
 
 
 class Choice(Strict):
@@ -20,7 +20,9 @@ class Choice(Strict):
 
 
 class ChoiceItem(ItemBase):
-    choices: list[Choice] = Field(min_length=2, description="The choices, in the order shown; mark the right ones `correct: true`.")
+    choices: list[Choice] = Field(min_length=2, description="The choices; each learner sees them in an order of "
+                                                            "their own. Mark the right ones `correct: true`.")
+    shuffle: bool = Field(True, description=SHUFFLE)
 
     @field_validator("choices")
     @classmethod
@@ -33,7 +35,7 @@ class ChoiceItem(ItemBase):
 
 def client(item) -> dict:
     return {"choices": [{"html": to_html(c.text, inline=True), "feedback": to_html(c.feedback)} for c in item.choices],
-            "correct": [i for i, c in enumerate(item.choices) if c.correct]}
+            "correct": [i for i, c in enumerate(item.choices) if c.correct], "shuffle": item.shuffle}
 
 
 def fallback(item) -> str:

@@ -11,7 +11,7 @@ from ..exporters.common import MATCHING_NOTE, inline, number, plain
 from ..schema.common import Strict
 from ..schema.markdown import Markdown, to_html
 from ..strings import t
-from .base import QuestionType, WithFeedback, e, indices, item_feedback_html, listing, shuffled, unique
+from .base import SHUFFLE, QuestionType, WithFeedback, e, indices, item_feedback_html, listing, shuffled, unique
 
 PLAIN_RIGHT_NOTE = ("matching right-hand sides are plain text in {lms}: images and links there became text with "
                     "their address")
@@ -29,6 +29,7 @@ class Matching(WithFeedback):
 
     type: Literal["matching"] = Field(description="Always `matching`.")
     pairs: list[Pair] = Field(min_length=2, description="The right pairs; each side must be distinct.")
+    shuffle: bool = Field(True, description=SHUFFLE)
 
     @field_validator("pairs")
     @classmethod
@@ -76,7 +77,7 @@ class MatchingType(QuestionType):
     def client(self, item, seed: int = 0) -> dict:
         return {"feedback": item_feedback_html(item), "lefts": [to_html(p.left, inline=True) for p in item.pairs],
                 "rights": [to_html(p.right, inline=True) for p in item.pairs],
-                "shown": shuffled(len(item.pairs), f"{seed}:{item.id}")}
+                "shown": shuffled(len(item.pairs), f"{seed}:{item.id}"), "shuffle": item.shuffle}
 
     def fallback(self, item) -> str:
         rights = random.Random(item.id).sample([p.right for p in item.pairs], len(item.pairs))

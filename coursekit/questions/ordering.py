@@ -11,7 +11,7 @@ from ..exporters.common import ORDERING_AS_MATCHING_NOTE, inline, ordering_as_pa
 from ..schema.markdown import Markdown, to_html
 from ..strings import t
 from . import matching
-from .base import QuestionType, WithFeedback, e, indices, item_feedback_html, listing, shuffled, unique
+from .base import SHUFFLE, QuestionType, WithFeedback, e, indices, item_feedback_html, listing, shuffled, unique
 
 CANNOT = "ordering items cannot be expressed in {format} (no ordering type; --ordering-as-matching exports them " \
          "as matching questions)"
@@ -22,6 +22,7 @@ class Ordering(WithFeedback):
 
     type: Literal["ordering"] = Field(description="Always `ordering`.")
     order: list[Markdown] = Field(min_length=3, description="The entries in the CORRECT order.")
+    shuffle: bool = Field(True, description=SHUFFLE)
 
     @field_validator("order")
     @classmethod
@@ -38,7 +39,7 @@ class OrderingType(QuestionType):
 
     def client(self, item, seed: int = 0) -> dict:
         return {"feedback": item_feedback_html(item), "entries": [to_html(o, inline=True) for o in item.order],
-                "shown": shuffled(len(item.order), f"{seed}:{item.id}")}
+                "shown": shuffled(len(item.order), f"{seed}:{item.id}"), "shuffle": item.shuffle}
 
     def fallback(self, item) -> str:
         shown = random.Random(item.id).sample(item.order, len(item.order))

@@ -24,8 +24,9 @@ class Settings(Strict):
     """How the quiz behaves."""
 
     show_answer_after: int = Field(default=2, ge=1, description="tries before 'Show answer' appears")
-    draw: int | None = Field(default=None, ge=1, description="show this many items drawn from the bank")
-    seed: int = Field(default=0, description="seed of the draw, so a variant can be reproduced")
+    draw: int | None = Field(default=None, ge=1, description="draw this many items per learner and attempt "
+                                                            "(in the browser; exports draw with `seed`)")
+    seed: int = Field(default=0, description="seed of exports' draw and of unshuffled items' fixed order, so a variant can be reproduced")
 
 
 class QuizFile(Strict):

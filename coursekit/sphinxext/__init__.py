@@ -43,4 +43,5 @@ def setup(app: Sphinx) -> dict:
     site.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
+    # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}

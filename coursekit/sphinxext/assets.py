@@ -26,6 +26,7 @@ from ..strings import section
 from ..widgets.base import is_widget, module_css, module_source
 
 STATIC = Path(__file__).parent.parent / "static"
+WIDGETS = Path(__file__).parent.parent / "widgets"
 STATE_KEY = "ipywidgets_state"
 SUBDIR = "coursekit/"  # under _static/
 
@@ -65,9 +66,20 @@ def shrink_state(app: Sphinx, doctree) -> None:
                     layouts.add(value.removeprefix("IPY_MODEL_"))
     for model_id in layouts:  # the layout models only coursekit widgets used; the host never reads them
         models.pop(model_id, None)
-    body = json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    js_files[STATE_KEY] = (uri, {**kwargs, "body": body})
+    js_files[STATE_KEY] = (uri, {**kwargs, "body": script_json(bundle)})
     need(env, *modules)
+
+
+def script_json(data) -> str:
+    """JSON that no text inside it can end or hide the <script> element it sits in.
+
+    Escaping only ``</`` is not enough: ``<!--`` followed by ``<script`` inside a script element puts
+    the HTML parser into its "double escaped" state, where the real ``</script>`` no longer ends the
+    element and the rest of the page disappears into it. ``<``, ``>`` and ``&`` only ever occur inside
+    JSON strings, where ``\\u003c`` and friends mean the same characters to JSON.parse.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def pages(env) -> dict[str, set[str]]:
@@ -123,6 +135,18 @@ def write_assets(app: Sphinx, exception) -> None:
                 write_if_changed(out / f"{name}{suffix}", text)
 
 
+# Page scripts built on widget parts: served as those parts + static/<name>.js in one function scope, so
+# that, e.g., the My progress page reads saved answers with the quiz's own storage code.
+PAGE_SCRIPT_PARTS = {"progress": ["common.js", "quiz/10-score.js", "quiz/30-storage.js"]}
+
+
+def page_script(name: str) -> str:
+    """The source of the page script ``static/<name>.js``, with the widget parts it is built on."""
+    parts = [WIDGETS / part for part in PAGE_SCRIPT_PARTS.get(name, [])] + [STATIC / f"{name}.js"]
+    body = "\n".join(part.read_text(encoding="utf-8") for part in parts)
+    return f'(function () {{\n"use strict";\n{body}\n}})();\n' if name in PAGE_SCRIPT_PARTS else body
+
+
 def served(name: str, suffix: str) -> str | None:
     """The exact text the built site serves as ``_static/coursekit/<name><suffix>`` (None: no such file)."""
     if is_widget(name):
@@ -130,8 +154,9 @@ def served(name: str, suffix: str) -> str | None:
     source = STATIC / f"{name}{suffix}"
     if not source.exists():
         return None
-    minify = rjsmin.jsmin if suffix == ".js" else rcssmin.cssmin
-    return minify(source.read_text(encoding="utf-8"))
+    if suffix == ".js":
+        return rjsmin.jsmin(page_script(name))
+    return rcssmin.cssmin(source.read_text(encoding="utf-8"))
 
 
 def write_if_changed(path: Path, text: str) -> None:

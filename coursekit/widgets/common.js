@@ -28,3 +28,19 @@ function normalise(text) {
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
+
+/** A polite live region (visually hidden) for `announce`. */
+function liveRegion() {
+  return el("div", { class: "ck-visually-hidden", "aria-live": "polite", role: "status" });
+}
+
+/** Say `text` through a live region: emptied first, so repeating the same words is read again. */
+function announce(region, text) {
+  region.textContent = "";
+  window.setTimeout(() => { region.textContent = text; }, 30);
+}
+
+/** The plain text of trusted, escaped HTML (for labels and announcements). */
+function plain(html) {
+  return el("span", { html }).textContent;
+}

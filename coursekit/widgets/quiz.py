@@ -28,13 +28,10 @@ class Quiz(CourseWidget):
     score = traitlets.Float(0).tag(sync=True)
     total = traitlets.Int(0).tag(sync=True)
 
-    def __init__(self, spec: QuizFile, *, source: Path | None = None, seed: int | None = None,
-                 count: int | None = None, queries: list[tuple[str, str]] = ()):
-        items = spec.drawn_items(seed, count)
+    def __init__(self, spec: QuizFile, *, source: Path | None = None, queries: list[tuple[str, str]] = ()):
         self.spec = spec
-        self._items = items
         super().__init__(sources=[source] if source else [], queries=queries,
-                         quiz=client_data(spec, items), total=len(items))
+                         quiz=client_data(spec), total=attempt_size(spec))
 
     @classmethod
     def all_for_section(cls, section: str) -> list["Quiz"]:
@@ -69,7 +66,7 @@ class Quiz(CourseWidget):
 
     def fallback_html(self) -> str:
         questions, answers = [], []
-        for item in self._items:
+        for item in self.spec.items:  # every item: the draw happens in the browser
             kind = TYPES[item.type]
             questions.append(f"<li>{to_html(item.prompt)}{kind.fallback(item)}</li>")
             answers.append(f"<li>{kind.answer(item)}{to_html(item.explanation)}</li>")
@@ -82,14 +79,27 @@ class Quiz(CourseWidget):
         )
 
 
-def client_data(spec: QuizFile, items: list) -> dict:
-    """What the front end needs: rendered, escaped HTML and the answer key, nothing else."""
+def attempt_size(spec: QuizFile) -> int:
+    """How many items one attempt has (and so the score total): ``settings.draw``, else every item."""
+    return min(spec.settings.draw or len(spec.items), len(spec.items))
+
+
+def item_shape(item) -> dict:
+    """What checking a saved answer needs (quiz/30-storage.js validEntry): the item's type and size."""
+    size = len(getattr(item, "choices", None) or getattr(item, "order", None) or getattr(item, "pairs", None) or [])
+    return {"id": item.id, "type": item.type, "size": size}
+
+
+def client_data(spec: QuizFile) -> dict:
+    """What the front end needs: rendered, escaped HTML and the answer key, nothing else. Every item
+    ships, with ``draw``: the browser draws per learner and attempt (coursekit/widgets/quiz/20-shuffle.js)."""
     return {
         "id": spec.id,
         "title": spec.title,
         "section": spec.section,
         "showAnswerAfter": spec.settings.show_answer_after,
-        "items": [_client_item(spec, item) for item in items],
+        "draw": spec.settings.draw,
+        "items": [_client_item(spec, item) for item in spec.items],
     }
 
 

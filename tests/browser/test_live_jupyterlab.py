@@ -18,7 +18,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.helpers import quizzes
+from tests.browser.helpers import choice, quizzes
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -94,7 +94,7 @@ def test_section_notebook_runs_live_and_its_quiz_answers(jupyterlab, watched, si
     index, single = next((i, it) for i, it in enumerate(item) if it["type"] == "single_choice")
     box = page.locator(".jp-OutputArea .ck-quiz .ck-item").nth(index)
     box.scroll_into_view_if_needed()
-    box.locator("input[type=radio]").nth(single["correct"][0]).check()
+    choice(box, single, single["correct"][0]).check()
     box.get_by_role("button", name="Check").click()
     assert "Correct" in box.locator(".ck-status").inner_text()
     assert "Score: 1 of" in page.locator(".jp-OutputArea .ck-score").first.inner_text()

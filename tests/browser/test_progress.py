@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import quizzes
+from tests.browser.helpers import choice, quizzes
 
 pytestmark = pytest.mark.browser
 SECTION = "book/part1/actors.html"
@@ -23,7 +23,7 @@ def answered(watched, site, site_url):
     page = watched.page
     page.goto(site_url + SECTION)
     box = page.locator(".ck-quiz .ck-item").nth(index)
-    box.locator("input[type=radio]").nth(item["correct"][0]).check()
+    choice(box, item, item["correct"][0]).check()
     box.get_by_role("button", name="Check").click()
     page.goto(site_url + PROGRESS)
     page.wait_for_selector(".ck-progress-actions button:not([hidden])")
@@ -62,7 +62,7 @@ def test_reset_all_after_confirmation(answered):
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Reset all progress").click()
     assert page.locator(f'tr[data-quiz="{quiz["id"]}"] .ck-answered').inner_text() == "not started"
-    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('coursekit:')).length") == 0
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('coursekit:v1:quiz:')).length") == 0
 
 
 def test_unreadable_saved_data_is_reset_with_a_notice(answered):
@@ -73,3 +73,27 @@ def test_unreadable_saved_data_is_reset_with_a_notice(answered):
     page.wait_for_selector(".ck-progress-actions button:not([hidden])")
     expect(page.locator(".ck-progress-status")).to_contain_text("could not be read")
     assert page.locator(f'tr[data-quiz="{quiz["id"]}"] .ck-answered').inner_text() == "not started"
+
+
+def test_bad_entries_are_left_out_with_a_notice_and_the_rest_counted(answered):
+    """A null entry, a text score, an unknown id and __proto__: none breaks the totals or is counted."""
+    watched, quiz = answered
+    page = watched.page
+    key = f"coursekit:v1:quiz:{quiz['id']}"
+    data = json.loads(page.evaluate("k => localStorage.getItem(k)", key))
+    (good_id, good), = data["answers"].items()
+    others = [i["id"] for i in quiz["items"] if i["id"] != good_id]
+    data["answers"][others[0]] = None
+    data["answers"][others[1]] = {**good, "score": "1"}
+    data["answers"]["not-an-item"] = good
+    text = json.dumps(data).replace('"answers": {', '"answers": {"__proto__": ' + json.dumps(good) + ", ", 1)
+    page.evaluate("([k, t]) => localStorage.setItem(k, t)", [key, text])
+    page.reload()
+    page.wait_for_selector(".ck-progress-actions button:not([hidden])")
+    total = len(quiz["items"])
+    row = page.locator(f'tr[data-quiz="{quiz["id"]}"]')
+    assert row.locator(".ck-answered").inner_text() == f"1 / {total}"
+    assert row.locator(".ck-points").inner_text() == f"1 / {total}"
+    assert page.locator(".ck-total-points").inner_text().startswith("1 / ")
+    expect(page.locator(".ck-progress-status")).to_contain_text("2 saved answer(s) could not be read")
+    assert watched.problems == []

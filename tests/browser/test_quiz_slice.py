@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import quizzes
+from tests.browser.helpers import choice, quizzes
 
 SLICE = "book/part1/actors.html"
 pytestmark = pytest.mark.browser
@@ -27,14 +27,14 @@ def test_wrong_then_right_by_mouse(slice_page):
     page, box = watched.page, _item(watched.page, index)
     right = item["correct"][0]
     wrong = next(i for i in range(len(item["choices"])) if i != right)
-    box.locator("input[type=radio]").nth(wrong).check()
+    choice(box, item, wrong).check()
     box.get_by_role("button", name="Check").click()
     status = box.locator(".ck-status")
     assert "Not quite" in status.inner_text() and "✗" in status.inner_text()
     expected = item["choices"][wrong]["feedback"]
     if expected:
         assert box.locator(".ck-feedback").inner_html().strip() == expected
-    box.locator("input[type=radio]").nth(right).check()
+    choice(box, item, right).check()
     box.get_by_role("button", name="Check").click()
     assert "Correct" in status.inner_text() and "✓" in status.inner_text()
     assert "Score:" in page.locator(".ck-score").first.inner_text()
@@ -44,13 +44,15 @@ def test_wrong_then_right_by_mouse(slice_page):
 def test_wrong_then_right_by_keyboard(slice_page):
     watched, index, item = slice_page
     page, box = watched.page, _item(watched.page, index)
-    right = item["correct"][0]
+    # choices are shown in an order of the learner's own: find where the right and a wrong one are
+    shown = [int(v) for v in box.locator("input[type=radio]").evaluate_all("els => els.map(e => e.value)")]
+    right = shown.index(item["correct"][0])
     wrong = 1 if right == 0 else 0
     status = box.locator(".ck-status")
     box.locator("input[type=radio]").first.focus()
-    page.keyboard.press("Space")                      # choice 0
+    page.keyboard.press("Space")                      # the first choice shown
     if wrong == 1:
-        page.keyboard.press("ArrowDown")              # choice 1
+        page.keyboard.press("ArrowDown")              # the second
     page.keyboard.press("Tab")                        # to Check
     page.keyboard.press("Enter")
     assert "Not quite" in status.inner_text()
@@ -73,3 +75,24 @@ def test_fallback_is_hidden_once_mounted_and_shown_in_print(slice_page):
     page.emulate_media(media="print")
     assert fallback.is_visible()
     assert not page.locator(".ck-widget-mount .ck-live").first.is_visible()
+
+
+def test_water_q1_keeps_its_explanation_until_the_question_is_settled(browser, site, site_url):
+    """The issue's case: one wrong pick on Water Q1 showed the explanation that names the answer."""
+    water = "book/part1/water.html"
+    item = quizzes((site / water).read_text(encoding="utf-8"))[0]["items"][0]
+    right = item["correct"][0]
+    wrong = next(i for i in range(len(item["choices"])) if i != right)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + water)
+    box = page.locator(f'.ck-quiz .ck-item[data-item="{item["id"]}"]')
+    choice(box, item, wrong).tap()
+    box.get_by_role("button", name="Check").tap()
+    assert "Not quite" in box.locator(".ck-status").inner_text()
+    assert not box.locator(".ck-explanation").is_visible()
+    choice(box, item, right).tap()
+    box.get_by_role("button", name="Check").tap()
+    assert "Correct" in box.locator(".ck-status").inner_text()
+    assert box.locator(".ck-explanation").is_visible()
+    context.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import quizzes
+from tests.browser.helpers import choice, quizzes
 from tests.site.helpers import html_pages, wait_mounted
 
 BUNDLE = "course-offline.zip"
@@ -69,7 +69,7 @@ def walk(watched, start: str, local: str) -> None:
     quiz = quizzes(page.content())[0]
     index, item = next((i, it) for i, it in enumerate(quiz["items"]) if it["type"] == "single_choice")
     box = page.locator(".ck-quiz .ck-item").nth(index)
-    box.locator("input[type=radio]").nth(item["correct"][0]).check()
+    choice(box, item, item["correct"][0]).check()
     box.get_by_role("button", name="Check").click()
     assert "Correct" in box.locator(".ck-status").inner_text()
     assert "Score:" in page.locator(".ck-score").first.inner_text()

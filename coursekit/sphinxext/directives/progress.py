@@ -6,6 +6,7 @@ import html
 import json
 
 from ...strings import section, t
+from ...widgets.quiz import attempt_size, item_shape
 from .. import assets
 from .common import BankDirective, raw
 
@@ -18,8 +19,8 @@ class ProgressSummary(BankDirective):
         e = html.escape
         data, rows = [], []
         for _, quiz in quizzes:
-            data.append({"id": quiz.id, "title": quiz.title, "section": quiz.section,
-                         "total": len(quiz.drawn_items())})
+            data.append({"id": quiz.id, "title": quiz.title, "section": quiz.section, "total": attempt_size(quiz),
+                         "items": [item_shape(item) for item in quiz.items]})  # to check saved entries
             rows.append(f'<tr data-quiz="{e(quiz.id)}"><th scope="row">{self.doc_link(quiz.section, quiz.title)}</th>'
                         f'<td class="ck-answered">–</td><td class="ck-points">–</td></tr>')
         strings = section("progress.")

@@ -1,0 +1,73 @@
+"""The quiz widget's Python side: what its client data carries, how its module is assembled, and the
+My progress page script built from the quiz's own storage part."""
+from __future__ import annotations
+
+import re
+
+from coursekit.schema.quiz import QuizFile
+from coursekit.sphinxext.assets import page_script, served
+from coursekit.strings import catalog
+from coursekit.widgets.base import HERE, module_parts, module_source
+from coursekit.widgets.quiz import attempt_size, client_data, item_shape
+
+QUIZ = {"kind": "quiz", "id": "demo", "section": "part1/demo", "title": "Demo", "settings": {"draw": 2},
+        "items": [
+            {"id": "a", "type": "single_choice", "prompt": "?", "choices": [{"text": "x", "correct": True}, {"text": "y"}]},
+            {"id": "b", "type": "ordering", "prompt": "?", "order": ["p", "q", "r"], "shuffle": False},
+            {"id": "c", "type": "matching", "prompt": "?", "pairs": [{"left": "l", "right": "r"}, {"left": "m", "right": "s"}]},
+            {"id": "d", "type": "numeric", "prompt": "?", "answer": 1, "unit": "<img src=x onerror=alert(1)>"},
+        ]}
+
+
+def test_client_data_ships_every_item_and_the_draw():
+    spec = QuizFile.model_validate(QUIZ)
+    data = client_data(spec)
+    assert [i["id"] for i in data["items"]] == ["a", "b", "c", "d"] and data["draw"] == 2
+    assert attempt_size(spec) == 2
+    assert spec.drawn_items() != list(spec.items) and len(spec.drawn_items()) == 2  # exports still draw at build
+
+
+def test_shuffle_defaults_to_true_and_can_be_turned_off():
+    data = {i["id"]: i for i in client_data(QuizFile.model_validate(QUIZ))["items"]}
+    assert data["a"]["shuffle"] is True and data["c"]["shuffle"] is True and data["b"]["shuffle"] is False
+    assert data["b"]["shown"] != [0, 1, 2]  # the fixed order of an unshuffled ordering item is never the answer
+    assert "shuffle" not in data["d"]
+
+
+def test_item_shapes_for_checking_saved_entries():
+    spec = QuizFile.model_validate(QUIZ)
+    assert [item_shape(i) for i in spec.items] == [
+        {"id": "a", "type": "single_choice", "size": 2}, {"id": "b", "type": "ordering", "size": 3},
+        {"id": "c", "type": "matching", "size": 2}, {"id": "d", "type": "numeric", "size": 0}]
+
+
+def test_the_module_is_assembled_from_parts_and_the_old_file_is_gone():
+    parts = [p.name for p in module_parts("quiz")]
+    assert parts == ["common.js", "10-score.js", "20-shuffle.js", "30-storage.js", "40-controls.js", "90-render.js"]
+    assert not (HERE / "quiz.js").exists()
+    source = module_source("quiz")
+    assert len(re.findall(r"^export\b", source, re.M)) == 1
+    assert len(re.findall(r"\bfunction announce\(", source)) == 1
+    assert "function announce(" in (HERE / "common.js").read_text(encoding="utf-8")
+
+
+def test_announce_exists_once_across_every_front_end_source():
+    sources = [*HERE.glob("*.js"), *HERE.glob("*/*.js"), *(HERE.parent / "static").glob("*.js")]
+    defined = [p.name for p in sources if re.search(r"\b(function announce\b|announce\s*=)", p.read_text(encoding="utf-8"))]
+    assert defined == ["common.js"]
+
+
+def test_the_progress_page_script_is_built_from_the_quiz_storage_part():
+    storage = (HERE / "quiz" / "30-storage.js").read_text(encoding="utf-8")
+    script = page_script("progress")
+    assert script.count(storage) == 1
+    own = (HERE.parent / "static" / "progress.js").read_text(encoding="utf-8")
+    assert "coursekit:v" not in own and "STORAGE_PREFIX =" not in own  # no second copy of key or checks
+    assert served("progress", ".js")  # minified without error
+
+
+def test_every_string_the_quiz_uses_exists():
+    source = module_source("quiz") + (HERE.parent / "static" / "progress.js").read_text(encoding="utf-8")
+    used = set(re.findall(r'(?:s\[|notice\()"((?:quiz|progress)\.[A-Za-z]+)"', source))
+    assert {"quiz.storageUnavailable", "quiz.entriesDropped", "quiz.storageReset"} <= used
+    assert len(used) > 30 and used <= set(catalog())
