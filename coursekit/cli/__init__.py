@@ -88,10 +88,6 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"coursekit: error: {exc}", file=sys.stderr)
         return 1
-    except OSError as exc:   # a path the system refused: say which and why, in one line
-        where = f": {exc.filename}" if exc.filename else ""
-        print(f"coursekit: error: {exc.strerror or exc}{where}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("coursekit: interrupted", file=sys.stderr)
         return 130
@@ -99,6 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         # output piped into a command that stopped reading (e.g. `| head`)
         sys.stderr.close()
         return 0
+    except OSError as exc:   # a path the system refused: say which and why, in one line
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"coursekit: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
     except Exception as exc:  # noqa: BLE001 - never a traceback for instructors
         print(f"coursekit: internal error ({type(exc).__name__}: {exc}); please report it with the command "
               "you ran", file=sys.stderr)

@@ -1,4 +1,7 @@
 // Part 6: the widget. Hand-written, no library (coursekit/widgets/timeline.py says why).
+// Longer than about 300 lines because it is the DOM wiring around one mutable view (the range in view,
+// the selection, the filters, a pointer in hand) that every handler reads and writes; the logic that can
+// be pure (dates, lanes and clusters, ticks, zoom maths, filter counts) is in parts 10-35, tested in Node.
 // Speed: only the markers in view exist in the DOM (20-layout.js clusters crowded ones); the width is
 // read once per resize, never while drawing, and only the label of the marker in hand is measured.
 
