@@ -18,14 +18,13 @@ METADATA_KEY = "coursekit"
 
 
 def module_parts(name: str) -> list[Path]:
-    """The files a widget's ES module is assembled from: common.js, then ``<name>.js``, or else every
-    ``<name>/*.js`` in file-name order (``10-score.js``, ``20-storage.js``, ... ``90-render.js``).
+    """The files a widget's ES module is assembled from: common.js, then every ``<name>/*.js`` in
+    file-name order (``10-score.js``, ``20-shuffle.js``, ... ``90-render.js``).
 
     Parts share one scope and import nothing, so the served file stays one classic script that also
     works from file://; the last part ends with the module's single ``export default { ... }``.
     """
-    single = HERE / f"{name}.js"
-    return [HERE / "common.js", *([single] if single.exists() else sorted((HERE / name).glob("*.js")))]
+    return [HERE / "common.js", *sorted((HERE / name).glob("*.js"))]
 
 
 def module_source(name: str) -> str:
@@ -34,8 +33,8 @@ def module_source(name: str) -> str:
 
 
 def is_widget(name: str) -> bool:
-    """True when ``name`` is a widget module (one file or a folder of parts)."""
-    return (HERE / f"{name}.js").exists() or (HERE / name).is_dir()
+    """True when ``name`` is a widget module (a folder of parts)."""
+    return (HERE / name).is_dir()
 
 
 def module_css(name: str) -> str:
