@@ -45,7 +45,8 @@ def normalise(text: str) -> str:
 
     'al-Aqṣā', 'Al Aqsa ' and 'ʿal aqsa' all compare equal. The quiz front end mirrors it (common.js).
     """
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    # decompose first: some letters (𝓐, ℌ) only have a lower case once decomposed
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).lower())
     stripped = "".join(
         ch for ch in decomposed
         if unicodedata.category(ch)[0] != "M" and unicodedata.category(ch) not in ("Lm", "Sk")

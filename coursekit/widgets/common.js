@@ -22,6 +22,7 @@ function format(template, values) {
  * Python): "al-Aqṣā", "Al Aqsa " and "ʿal aqsa" compare equal. */
 function normalise(text) {
   return String(text)
+    .normalize("NFKD") // decompose first: some letters (𝓐, ℌ) only have a lower case once decomposed
     .toLowerCase()
     .normalize("NFKD")
     .replace(/[\p{M}\p{Lm}\p{Sk}]/gu, "")
