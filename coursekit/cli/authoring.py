@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 import sys
 from importlib import resources
 from pathlib import Path
@@ -58,10 +59,14 @@ def placeholders(paths: list[Path]) -> list:
     """One warning per file that still holds template placeholder text ('TODO'), at its first line."""
     from ..bank import yaml_files
     from ..schema.errors import Problem
+    from ..schema.yaml_source import MAX_BYTES
 
     found = []
     for path in yaml_files(paths):
         try:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                continue   # refused, with its reason, by the reader; never opened here (a pipe would hang)
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             continue

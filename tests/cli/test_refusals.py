@@ -81,3 +81,15 @@ def test_new_does_not_write_through_a_link_to_outside_the_course(bank, capsys, t
     line = refused(capsys, "new", "quiz", "--section", "part7/intro")
     assert "leads outside the course" in line
     assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
+def test_check_refuses_pipes_and_devices_without_reading_them(bank, capsys, target):
+    """A named pipe would hang a reader and /dev/zero never ends: both are refused unread, in one line."""
+    path = Path(target)
+    if target == "fifo":
+        path = bank / "pipe.yml"
+        os.mkfifo(path)
+    code = main(["check", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1 and "the path is not a regular file" in out and "Traceback" not in out + err
