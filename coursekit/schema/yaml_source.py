@@ -5,7 +5,9 @@ Python data from that tree ourselves so that (a) every value can be traced back 
 for error messages, and (b) anchors, aliases and custom tags are refused before anything is expanded or
 constructed, which makes alias bombs and object-construction tags harmless. Before any of that, the
 file must be a regular file under the size limit (so a device, a pipe or a huge file is refused without
-being read), and composing stops after ``MAX_VALUES`` values, so a hostile file costs bounded time.
+being read), and a file with more than ``MAX_VALUES`` values is refused before ruamel composes it:
+libyaml's C parser (through PyYAML) counts the values in milliseconds where ruamel's pure-Python
+composer takes seconds, and the composer itself stops at the limit where libyaml is missing.
 Parser errors are translated into what is wrong on the line and how to fix it (:data:`_PLAIN_WORDS`).
 """
 from __future__ import annotations
@@ -85,6 +87,26 @@ def _read_bytes(path: Path) -> bytes:
     return raw
 
 
+def _check_value_count(path: Path, text: str) -> None:
+    """Refuse a file with more than MAX_VALUES values, counted by libyaml (C) when PyYAML has it."""
+    try:
+        import yaml
+        loader = yaml.CSafeLoader
+    except (ImportError, AttributeError):   # no libyaml: _CountingComposer stops at the limit instead
+        return
+    count = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                count += 1
+                if count > MAX_VALUES:
+                    mark = event.start_mark
+                    raise _error(path, mark.line + 1, mark.column + 1,
+                                 f"the file holds more than {MAX_VALUES:,} values", "split it into several files")
+    except yaml.YAMLError:
+        return   # malformed: ruamel reports it, in the instructor's words
+
+
 def read_yaml(path: Path) -> YamlSource:
     """Read ``path`` as UTF-8 YAML; raise :class:`ExerciseError` with a located problem if it is unusable."""
     path = Path(path)
@@ -98,6 +120,7 @@ def read_yaml(path: Path) -> YamlSource:
                      "save the file with UTF-8 encoding (in most editors: Save with Encoding > UTF-8)")
     text = text.removeprefix("\ufeff")
     _check_flow_depth(path, text)
+    _check_value_count(path, text)
     yaml = YAML(typ="rt", pure=True)
     yaml.Composer = _CountingComposer
     try:
