@@ -26,7 +26,6 @@ from ..strings import section
 from ..widgets.base import is_widget, module_css, module_source
 
 STATIC = Path(__file__).parent.parent / "static"
-WIDGETS = Path(__file__).parent.parent / "widgets"
 STATE_KEY = "ipywidgets_state"
 SUBDIR = "coursekit/"  # under _static/
 
@@ -137,12 +136,13 @@ def write_assets(app: Sphinx, exception) -> None:
 
 # Page scripts built on widget parts: served as those parts + static/<name>.js in one function scope, so
 # that, e.g., the My progress page reads saved answers with the quiz's own storage code.
-PAGE_SCRIPT_PARTS = {"progress": ["common.js", "quiz/10-score.js", "quiz/30-storage.js"]}
+_STORAGE = ["widgets/common.js", "widgets/quiz/10-score.js", "widgets/quiz/30-storage.js", "static/answer-store.js"]
+PAGE_SCRIPT_PARTS = {"progress": _STORAGE, "answers": _STORAGE}   # paths in the coursekit package
 
 
 def page_script(name: str) -> str:
     """The source of the page script ``static/<name>.js``, with the widget parts it is built on."""
-    parts = [WIDGETS / part for part in PAGE_SCRIPT_PARTS.get(name, [])] + [STATIC / f"{name}.js"]
+    parts = [STATIC.parent / part for part in PAGE_SCRIPT_PARTS.get(name, [])] + [STATIC / f"{name}.js"]
     body = "\n".join(part.read_text(encoding="utf-8") for part in parts)
     return f'(function () {{\n"use strict";\n{body}\n}})();\n' if name in PAGE_SCRIPT_PARTS else body
 

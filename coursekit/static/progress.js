@@ -26,11 +26,28 @@ function download(name, type, text) {
 
 function csvCell(value) { return `"${String(value).replace(/"/g, '""')}"`; }
 
+/** The student's own answers: {id, section, prompt, href, text, saved} for each one saved here. */
+function ownAnswers(list) {
+  return list.map((entry) => ({ ...entry, ...(readAnswer(entry.id) || {}) })).filter((entry) => entry.text);
+}
+
+function showAnswers(box, s) {
+  const found = ownAnswers(JSON.parse(box.getAttribute("data-answers")));
+  box.querySelector(".ck-answers-none").hidden = found.length > 0;
+  box.querySelector(".ck-answer-list").replaceChildren(...found.map((answer) => el("li", {}, [
+    el("p", {}, [el("a", { href: answer.href, text: answer.prompt })]),
+    el("p", { class: "ck-own-text", text: answer.text }),
+    el("p", { class: "ck-own-saved", text: format(s["progress.answerSaved"], { date: answer.saved.slice(0, 10) }) }),
+  ])));
+  return found.map(({ id, section, prompt, text, saved }) => ({ id, section, prompt, text, saved }));
+}
+
 function setup(root) {
   const quizzes = JSON.parse(root.getAttribute("data-quizzes"));
   const s = JSON.parse(root.getAttribute("data-strings"));
   const status = root.querySelector(".ck-progress-status");
   const say = (text) => announce(status, text);
+  const answersBox = root.querySelector(".ck-own-answers");
 
   function render() {
     const data = quizzes.map(progressRow);
@@ -49,11 +66,13 @@ function setup(root) {
     if (corrupt) messages.push(format(s["progress.corrupt"], { count: corrupt }));
     if (dropped) messages.push(format(s["progress.dropped"], { count: dropped }));
     if (messages.length) say(messages.join(" "));
+    if (answersBox) showAnswers(answersBox, s);
     return data.map(({ dropped: _d, corrupt: _c, available: _a, ...row }) => row);
   }
 
   root.querySelector(".ck-export-json").addEventListener("click", () => {
-    const data = { course: document.title, exported: new Date().toISOString(), quizzes: render() };
+    const data = { course: document.title, exported: new Date().toISOString(), quizzes: render(),
+      answers: answersBox ? showAnswers(answersBox, s) : [] };
     download("progress.json", "application/json", JSON.stringify(data, null, 2));
     say(format(s["progress.exported"], { file: "progress.json" }));
   });

@@ -7,6 +7,7 @@ material is not emitted at all in the student edition: absent from the HTML, not
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 
 from docutils import nodes
@@ -49,9 +50,12 @@ class BankDirective(SphinxDirective):
         dependencies.record(self.env, kind, section)
         return found
 
+    def page_href(self, section: str) -> str:
+        """The address of a section's page, relative to the page being written."""
+        return self.env.app.builder.get_relative_uri(self.env.docname, Course.docname(section))
+
     def doc_link(self, section: str, text: str) -> str:
-        href = self.env.app.builder.get_relative_uri(self.env.docname, Course.docname(section))
-        return f'<a class="reference internal" href="{html.escape(href)}">{html.escape(text)}</a>'
+        return f'<a class="reference internal" href="{html.escape(self.page_href(section))}">{html.escape(text)}</a>'
 
 
 def raw(markup: str) -> nodes.raw:
@@ -70,18 +74,36 @@ def facilitator_notes(notes) -> str:
             f'<p><strong>{e(t("book.followUp"))}</strong></p>{to_html(notes.follow_up)}</div>')
 
 
-def prompt_item(prompt, teacher: bool, ident: str) -> str:
-    """One discussion prompt as a list item; facilitator notes only for the instructor edition."""
+ANSWER_STRINGS = ("answer.label", "answer.saved", "answer.notSaved")
+
+
+def answer_box(ident: str, section: str) -> str:
+    """A box for the student's own answer, kept in the browser (coursekit/static/answers.js); hidden
+    until that script runs, since without it nothing could be kept."""
+    e = html.escape
+    strings = json.dumps({k: t(k) for k in ANSWER_STRINGS}, ensure_ascii=False)
+    return (f'<div class="ck-answer" hidden data-answer-id="{e(ident)}" data-section="{e(section)}" '
+            f'data-strings="{e(strings)}"><label for="answer-{e(ident)}">{e(t("answer.label"))}</label>'
+            f'<textarea id="answer-{e(ident)}" rows="5"></textarea>'
+            f'<p class="ck-answer-status" aria-live="polite"></p><div class="ck-answer-print"></div></div>')
+
+
+def prompt_item(prompt, teacher: bool, ident: str, answer_section: str | None = None) -> str:
+    """One discussion prompt as a list item; facilitator notes only for the instructor edition, and a box
+    for the student's own answer (when ``answer_section`` is given) only for the student edition."""
     notes = facilitator_notes(prompt.facilitator_notes) if teacher else ""
-    return f'<li class="ck-prompt-item" id="{ident}">{level(prompt)}{to_html(prompt.prompt)}{notes}</li>'
+    box = answer_box(f"prompt-{prompt.id}", answer_section) if answer_section and not teacher else ""
+    return f'<li class="ck-prompt-item" id="{ident}">{level(prompt)}{to_html(prompt.prompt)}{notes}{box}</li>'
 
 
-def exercise_html(exercise, teacher: bool, number: str = "") -> str:
-    """A free-response exercise in sphinx-exercise's markup; its model answer as a sphinx-togglebutton dropdown."""
+def exercise_html(exercise, teacher: bool, number: str = "", answer_section: str | None = None) -> str:
+    """A free-response exercise in sphinx-exercise's markup; its model answer as a sphinx-togglebutton
+    dropdown in the instructor edition, a box for the student's own answer in the student edition."""
     title = html.escape(t("book.exercise") + (f" {number}" if number else ""))
+    box = answer_box(f"exercise-{exercise.id}", answer_section) if answer_section and not teacher else ""
     out = (f'<div class="admonition exercise ck-exercise" id="exercise-{exercise.id}">'
            f'<p class="admonition-title">{title}</p><section class="exercise-content">{to_html(exercise.prompt)}'
-           f'</section></div>')
+           f'</section>{box}</div>')
     if teacher:
         out += (f'<div class="admonition solution dropdown toggle ck-solution" id="model-answer-{exercise.id}">'
                 f'<p class="admonition-title">{html.escape(t("book.modelAnswer"))}</p>'

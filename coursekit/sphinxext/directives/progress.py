@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from ...strings import section, t
 from ...widgets.quiz import attempt_size, item_shape
 from .. import assets
 from .common import BankDirective, raw
+
+
+def _excerpt(markdown: str, length: int = 160) -> str:
+    """A prompt as short plain text, to name it in the list of the student's answers."""
+    text = " ".join(re.sub(r"[*_`#>\[\]]|\(https?://[^)]*\)", "", markdown).split())
+    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
 class ProgressSummary(BankDirective):
@@ -25,6 +32,10 @@ class ProgressSummary(BankDirective):
                         f'<td class="ck-answered">–</td><td class="ck-points">–</td></tr>')
         strings = section("progress.")
         assets.need(self.env, "progress")
+        answers = [{"id": f"{prefix}-{entry.id}", "section": file.section, "prompt": _excerpt(entry.prompt),
+                    "href": self.page_href(file.section) + f"#{prefix}-{entry.id}"}
+                   for kind, field, prefix in (("prompts", "prompts", "prompt"), ("free_response", "exercises", "exercise"))
+                   for _, file in self.files(kind) for entry in getattr(file, field)]
         return [raw(
             f'<div class="ck-progress" data-quizzes="{e(json.dumps(data))}" data-strings="{e(json.dumps(strings))}">'
             f'<p>{e(t("progress.privacy"))}</p>'
@@ -38,4 +49,7 @@ class ProgressSummary(BankDirective):
             f'<button type="button" class="ck-export-csv" hidden>{e(t("progress.exportCsv"))}</button>'
             f'<button type="button" class="ck-reset-all" hidden>{e(t("progress.reset"))}</button></div>'
             f'<p class="ck-progress-status" role="status" aria-live="polite"></p>'
+            f'<section class="ck-own-answers" data-answers="{e(json.dumps(answers))}">'
+            f'<h2>{e(t("progress.answersHeading"))}</h2><p class="ck-answers-none">{e(t("progress.answersNone"))}</p>'
+            f'<ol class="ck-answer-list"></ol></section>'
             f'<noscript><p>{e(t("progress.noscript"))}</p></noscript></div>')]

@@ -8,6 +8,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ...strings import t
+from .. import assets
 from .common import BankDirective, exercise_html, instructor_edition, prompt_item, raw
 
 
@@ -40,7 +41,10 @@ class DiscussionPrompts(BankDirective):
         if not found:
             raise self.error(f"no prompts file for section {self.arguments[0]!r} in exercises/")
         teacher = instructor_edition(self.env)
-        items = "".join(prompt_item(p, teacher, f"prompt-{p.id}") for _, file in found for p in file.prompts)
+        section = self.arguments[0]
+        items = "".join(prompt_item(p, teacher, f"prompt-{p.id}", section) for _, file in found for p in file.prompts)
+        if not teacher:
+            assets.need(self.env, "answers")
         return [raw(f'<ol class="ck-prompts">{items}</ol>')]
 
 
@@ -51,8 +55,11 @@ class FreeResponse(BankDirective):
 
     def run(self):
         teacher = instructor_edition(self.env)
-        parts = [exercise_html(e, teacher) for _, file in self.files("free_response", self.arguments[0])
-                 for e in file.exercises]
+        section = self.arguments[0]
+        parts = [exercise_html(e, teacher, answer_section=section)
+                 for _, file in self.files("free_response", section) for e in file.exercises]
+        if parts and not teacher:
+            assets.need(self.env, "answers")
         return [raw("".join(parts))] if parts else []
 
 
