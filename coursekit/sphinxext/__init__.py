@@ -1,7 +1,8 @@
 """The course's Sphinx extension: widget assets per page, data-driven directives, two editions.
 
 Enable it in ``_config.yml`` under ``sphinx.extra_extensions``. Options:
-``coursekit_edition`` ("student" or "instructor"; default from $COURSEKIT_EDITION, else "student").
+``coursekit_edition`` ("student" or "instructor"; default from $COURSEKIT_EDITION, else "student");
+``coursekit_instructor_pages`` (docname patterns of pages only the instructor edition has).
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import os
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import assets, dependencies, editions, site, theme
+from . import assets, bibstyle, dependencies, editions, search, site, theme, tips
 from .directives import DIRECTIVES
 
 
@@ -27,7 +28,9 @@ def _check_edition(app: Sphinx, config) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("coursekit_edition", os.environ.get("COURSEKIT_EDITION", "student"), "env")
     app.connect("config-inited", _offline_widgets, priority=100)
+    app.add_config_value("coursekit_instructor_pages", [], "env")
     app.connect("config-inited", _check_edition)
+    app.connect("config-inited", editions.drop_instructor_pages, priority=950)  # after sphinx-external-toc's 900
     app.connect("config-inited", theme.quiet_defaults)
     app.connect("html-page-context", theme.drop_thebe, priority=900)
     app.connect("doctree-resolved", theme.drop_thebe_config, priority=900)
@@ -37,6 +40,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", assets.write_assets)
     app.connect("build-finished", editions.strip_sources)
     site.setup(app)
+    bibstyle.setup(app)
+    tips.setup(app)
+    search.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 1}
