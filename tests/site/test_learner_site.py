@@ -1,7 +1,7 @@
 """The self-learner's way around the built student edition, read from its HTML: navigation, home page,
 jump links, term definitions, references in the capitalisation of their sources, offline search data.
 
-The browser side (tapping and keyboard) is in tests/browser/test_learner_browser.py.
+The browser side (tapping and keyboard) is in tests/site/test_learner_browser.py.
 """
 from __future__ import annotations
 
