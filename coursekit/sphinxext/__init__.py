@@ -39,6 +39,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", assets.add_page_assets)
     app.connect("build-finished", assets.write_assets)
     app.connect("build-finished", editions.strip_sources)
+    app.connect("build-finished", editions.remove_dropped_output, priority=700)  # before the offline bundle
     site.setup(app)
     bibstyle.setup(app)
     tips.setup(app)

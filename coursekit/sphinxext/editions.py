@@ -104,6 +104,20 @@ def drop_instructor_pages(app, config) -> None:
         for tree in document.subtrees:
             tree.items = [item for item in tree.items if str(item) not in dropped]
         document.subtrees = [tree for tree in document.subtrees if tree.items]
+    app.coursekit_dropped_pages = dropped
     srcdir = Path(app.srcdir)
     config.exclude_patterns = [*config.exclude_patterns, *sorted(
         f"{doc}{suffix}" for doc in dropped for suffix in config.source_suffix if (srcdir / f"{doc}{suffix}").exists())]
+
+
+def remove_dropped_output(app, exception) -> None:
+    """Delete what an earlier build wrote for the pages this student build dropped (their HTML and page
+    sources), so an old instructor page cannot linger in the site or in the offline bundle."""
+    dropped = getattr(app, "coursekit_dropped_pages", set())
+    if exception or app.builder.format != "html" or not dropped:
+        return
+    out = Path(app.outdir)
+    for doc in dropped:
+        for path in [out / f"{doc}.html", *(out / "_sources").glob(f"{doc}.*")]:
+            if path.is_file():
+                path.unlink()

@@ -110,7 +110,8 @@ def test_student_sidebar_names_each_part_once_and_has_no_instructor_pages(site):
             assert nav.count(part) == 1, (rel, part, nav[:400])
         assert "For instructors" not in nav and "instructors/" not in sidebar(read(site, rel))
         assert "Exercise bank" in nav
-    assert "book/instructors" not in read(site, "searchindex.js")  # not built (an old build's files may linger)
+    assert "book/instructors" not in read(site, "searchindex.js")
+    assert not list((site / "book").glob("instructors/*.html"))  # nor left over from an earlier build
     home = text_of(read(site, "book/intro.html"))
     assert "instructor pages in the instructor edition" in home  # what the home page promises is true
 
@@ -182,3 +183,20 @@ def test_offline_search_has_every_page_text(site):
     assert "<script" not in science and "COMSTECH" in science
     assert "coursekit/search-offline.js" in read(site, "search.html")
     assert "coursekit/search-offline.js" not in read(site, "book/part1/science.html")
+
+
+def test_a_student_build_removes_pages_an_earlier_build_left(tmp_path):
+    from types import SimpleNamespace
+
+    from coursekit.sphinxext.editions import remove_dropped_output
+
+    old = tmp_path / "book" / "instructors" / "index.html"
+    source = tmp_path / "_sources" / "book" / "instructors" / "index.md"
+    kept = tmp_path / "book" / "intro.html"
+    for path in (old, source, kept):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", encoding="utf-8")
+    app = SimpleNamespace(outdir=str(tmp_path), builder=SimpleNamespace(format="html"),
+                          coursekit_dropped_pages={"book/instructors/index"})
+    remove_dropped_output(app, None)
+    assert not old.exists() and not source.exists() and kept.exists()
