@@ -266,7 +266,7 @@ def test_keyboard_skip_links_reach_the_quiz_and_the_timeline(laptop, site_url):
 
 # -- search from the offline copy ---------------------------------------------------------------------
 
-def test_search_from_file_shows_snippets_and_the_icon_clears_the_text(site, browser):
+def test_offline_copy_search_shows_snippets_the_icon_clears_the_text_and_terms_open(site, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     problems = []
@@ -282,6 +282,11 @@ def test_search_from_file_shows_snippets_and_the_icon_clears_the_text(site, brow
         icon = page.locator(".bd-search-container form.bd-search .fa-magnifying-glass")
         text_start = field.evaluate("el => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft)")
         assert icon.bounding_box()["x"] + icon.bounding_box()["width"] <= text_start
+        # and a term's definition, from disk too
+        page.goto((site / SECTION).as_uri(), wait_until="load")
+        page.locator("a.ck-has-tip:has(.std-term)").first.tap()
+        page.locator("#ck-tip").wait_for(state="visible")
+        assert page.url.endswith(SECTION)
         assert problems == []
     finally:
         context.close()
