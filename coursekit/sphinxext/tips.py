@@ -37,21 +37,23 @@ def definitions(env, docname: str) -> dict[str, str]:
 
 def add_definitions(app: Sphinx, doctree, docname: str) -> None:
     """Give every resolved link to a glossary term its definition as its title."""
-    env = app.env
+    links = [ref for ref in doctree.findall(nodes.reference)
+             if ref.get("internal") and "reftitle" not in ref
+             and any("std-term" in child.get("classes", []) for child in ref.findall(nodes.inline))]
+    if not links:
+        return
     cache = getattr(app, "_coursekit_definitions", None)
     if cache is None:
         cache = app._coursekit_definitions = {}
-    for ref in doctree.findall(nodes.reference):
-        if "reftitle" in ref or not ref.get("internal") or not any(
-                "std-term" in child.get("classes", []) for child in ref.findall(nodes.inline)):
-            continue
+    glossaries = sorted(_term_pages(app.env))
+    for glossary in glossaries:
+        if glossary not in cache:
+            cache[glossary] = definitions(app.env, glossary)
+    for ref in links:
         anchor = ref.get("refuri", "").rpartition("#")[2]
-        for glossary in sorted(_term_pages(env)):
-            if glossary not in cache:
-                cache[glossary] = definitions(env, glossary)
-            if anchor in cache[glossary]:
-                ref["reftitle"] = cache[glossary][anchor]
-                break
+        found = next((cache[g][anchor] for g in glossaries if anchor in cache[g]), None)
+        if found:
+            ref["reftitle"] = found
 
 
 def note_glossary_read(app: Sphinx, env, docnames: list[str]) -> None:
