@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pybtex.database import parse_file
+from pybtex.richtext import Text
 
 from .course import Course
 
@@ -29,13 +30,19 @@ def _entries(files: tuple) -> dict:
     return found
 
 
+def plain(latex: str) -> str:
+    """A .bib field as readers see it: braces dropped, LaTeX quote marks and accents decoded (two
+    backticks become an opening curly quote), by pybtex's own parser, as in the reference list."""
+    return Text.from_latex(latex).render_as("text")
+
+
 def reference_html(root: Path, key: str) -> str:
     """'Author (year). Title.' with the title linked to the entry's URL; escaped."""
     entry = entries(root)[key.lower()]
     people = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = "; ".join(str(p).strip("{}") for p in people) or entry.fields.get("organization", "")
+    names = "; ".join(plain(str(p)) for p in people) or plain(entry.fields.get("organization", ""))
     year = entry.fields.get("year", "n.d.")
-    title = entry.fields.get("title", key).replace("{", "").replace("}", "")
+    title = plain(entry.fields.get("title", key))
     linked = html.escape(title)
     if entry.fields.get("url", "").startswith("https://"):
         linked = (f'<a href="{html.escape(entry.fields["url"])}" target="_blank" rel="noopener noreferrer">'

@@ -1,7 +1,8 @@
 """The course's Sphinx extension: widget assets per page, data-driven directives, two editions.
 
 Enable it in ``_config.yml`` under ``sphinx.extra_extensions``. Options:
-``coursekit_edition`` ("student" or "instructor"; default from $COURSEKIT_EDITION, else "student").
+``coursekit_edition`` ("student" or "instructor"; default from $COURSEKIT_EDITION, else "student");
+``coursekit_instructor_pages`` (docname patterns of pages only the instructor edition has).
 """
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import os
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import assets, bibfiles, dependencies, editions, kernels, preflight, section_quizzes, site, theme
+from . import (assets, bibfiles, bibstyle, dependencies, editions, kernels, preflight, search, section_quizzes, site,
+               theme, tips)
 from .directives import DIRECTIVES
 
 
@@ -27,7 +29,9 @@ def _check_edition(app: Sphinx, config) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("coursekit_edition", os.environ.get("COURSEKIT_EDITION", "student"), "env")
     app.connect("config-inited", _offline_widgets, priority=100)
+    app.add_config_value("coursekit_instructor_pages", [], "env")
     app.connect("config-inited", _check_edition)
+    app.connect("config-inited", editions.drop_instructor_pages, priority=950)  # after sphinx-external-toc's 900
     app.connect("config-inited", theme.quiet_defaults)
     app.connect("builder-inited", preflight.check_bank)
     app.connect("source-read", section_quizzes.add_quiz_cell)
@@ -40,7 +44,11 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", assets.add_page_assets)
     app.connect("build-finished", assets.write_assets)
     app.connect("build-finished", editions.strip_sources)
+    app.connect("build-finished", editions.remove_dropped_output, priority=700)  # before the offline bundle
     site.setup(app)
+    bibstyle.setup(app)
+    tips.setup(app)
+    search.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes

@@ -3,7 +3,11 @@
 - ``coursekit/static/theme-fixes.css`` holds CSS overrides for accessibility problems that come from
   the theme (missing focus rings); it is added to every page with ``app.add_css_file`` and written
   into ``_static/coursekit/`` at build-finished, like the widget assets (never via html_static_path,
-  which Jupyter Book adds to every page wholesale).
+  which Jupyter Book adds to every page wholesale). So are the site's own files: ``nav.js`` (the
+  sidebar buttons, which the themes bind to hidden copies), ``tips.js`` (term and citation pop-ups)
+  and ``site.css`` (their styles, the home page's start panel, the jump links).
+- A page with a timeline or a quiz gets jump links under its title to the sections that hold them,
+  so a reader (on a phone above all) reaches the exercises without scrolling through the text.
 - The theme's navigation puts an empty ``<summary>`` (an icon only) beside each part that has sections:
   screen readers announce an unnamed control. We name it after its part ("Sections of ...").
 - docutils marks bibliography entries ``role="doc-biblioentry"``, deprecated in DPUB-ARIA 1.1 and
@@ -27,9 +31,12 @@ from pathlib import Path
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
-from .assets import STATIC, SUBDIR, write_if_changed
+from .assets import STATIC, SUBDIR, served, write_if_changed
 
 THEME_FIXES = "theme-fixes.css"
+EVERY_PAGE = ("site.css", "nav.js", "tips.js")
+SITE_FILES = (*EVERY_PAGE, "search-offline.js")  # written minified, like the widget assets; the last on the search page only (search.py)
+JUMPS = (("timeline", "Timeline"), ("quiz", "Self-check quiz"))  # widget module, link text
 BUNDLE = "course-offline.zip"
 BUNDLE_FOLDER = "course-offline"  # the single top folder inside the zip
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -49,6 +56,43 @@ REDIRECT = """<!DOCTYPE html>
 
 def add_theme_fixes(app: Sphinx) -> None:
     app.add_css_file(SUBDIR + THEME_FIXES, priority=900)
+    for name in EVERY_PAGE:
+        if name.endswith(".css"):
+            app.add_css_file(SUBDIR + name, priority=900)
+        else:
+            app.add_js_file(SUBDIR + name, loading_method="defer", priority=900)
+
+
+SECTION_TAG = re.compile(r'<section\b[^>]*\bid="([^"]+)"|</section>')
+MOUNT = re.compile(r'<div class="ck-widget-mount"[^>]*data-module="([^"]+)"')
+FIRST_H1 = re.compile(r"</h1>")
+
+
+def enclosing_section(body: str, position: int) -> str | None:
+    """The id of the innermost <section> open at ``position`` of ``body``."""
+    stack: list[str] = []
+    for match in SECTION_TAG.finditer(body, 0, position):
+        if match.group(1):
+            stack.append(match.group(1))
+        elif stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def jump_links(body: str) -> str:
+    """``body`` with links to the sections holding its first timeline and first quiz, after the h1."""
+    found = {}
+    for match in MOUNT.finditer(body):
+        module = match.group(1)
+        if module not in found:
+            found[module] = enclosing_section(body, match.start())
+    links = [(found[module], text) for module, text in JUMPS if found.get(module)]
+    heading = FIRST_H1.search(body)
+    if not links or not heading:
+        return body
+    items = "".join(f'<li><a href="#{_escape(anchor)}">{_escape(text)}</a></li>' for anchor, text in links)
+    nav = f'<nav class="ck-jump" aria-label="Exercises on this page"><ul>{items}</ul></nav>'
+    return body[:heading.end()] + nav + body[heading.end():]
 
 
 TOC_SUMMARY = re.compile(r"(<a\b[^>]*>)((?:(?!</a>).)*)</a>(\s*<details\b[^>]*>\s*)<summary>", re.S)
@@ -73,7 +117,9 @@ def fix_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
         context["generate_toctree_html"] = labelled
     body = context.get("body")
     if isinstance(body, str) and 'role="doc-biblioentry"' in body:
-        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+        body = context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    if isinstance(body, str) and "ck-widget-mount" in body:
+        context["body"] = jump_links(body)
 
 
 def write_theme_fixes(app: Sphinx, exception) -> None:
@@ -82,6 +128,9 @@ def write_theme_fixes(app: Sphinx, exception) -> None:
     out = Path(app.outdir) / "_static" / SUBDIR
     out.mkdir(parents=True, exist_ok=True)
     write_if_changed(out / THEME_FIXES, (STATIC / THEME_FIXES).read_text(encoding="utf-8"))
+    for name in SITE_FILES:
+        stem, _, suffix = name.rpartition(".")
+        write_if_changed(out / name, served(stem, "." + suffix))
 
 
 def write_root_redirect(app: Sphinx, exception) -> None:

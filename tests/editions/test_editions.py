@@ -224,8 +224,8 @@ def _toc_index(section: str) -> int:
 
 # ---------------------------------------------------------------- schema reference and JSON Schema
 
-def test_schema_reference_lists_every_field_of_every_model(student_site):
-    page = (student_site / "book" / "instructors" / "schema-reference.html").read_text(encoding="utf-8")
+def test_schema_reference_lists_every_field_of_every_model(instructor_site):
+    page = (instructor_site / "book" / "instructors" / "schema-reference.html").read_text(encoding="utf-8")
     models = reachable_models()
     assert len(models) >= 20
     for model, _ in models:
