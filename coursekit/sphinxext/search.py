@@ -10,7 +10,6 @@ title and the console logged a failed request per result. Each build therefore w
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
