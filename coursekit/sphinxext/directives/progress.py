@@ -53,3 +53,20 @@ class ProgressSummary(BankDirective):
             f'<h2>{e(t("progress.answersHeading"))}</h2><p class="ck-answers-none">{e(t("progress.answersNone"))}</p>'
             f'<ol class="ck-answer-list"></ol></section>'
             f'<noscript><p>{e(t("progress.noscript"))}</p></noscript></div>')]
+
+
+class ContinueHere(BankDirective):
+    """``{continue-here}``: on the home page, "continue where you left off" for a learner with progress
+    (filled in by ``static/continue.js`` from the quizzes' saved records; hidden for a new learner)."""
+
+    def run(self):
+        quizzes = self.files("quiz")
+        order = self.course.in_book_order({q.section for _, q in quizzes})
+        quizzes.sort(key=lambda pq: (order.index(pq[1].section), pq[0]))
+        data = [{"id": q.id, "section": q.section, "total": attempt_size(q), "title": self.course.section_title(q.section),
+                 "href": self.page_href(q.section), "items": [item_shape(item) for item in q.items]}
+                for _, q in quizzes]
+        assets.need(self.env, "continue")
+        e = html.escape
+        return [raw(f'<div class="ck-continue" hidden data-quizzes="{e(json.dumps(data))}" '
+                    f'data-strings="{e(json.dumps(section("continue.")))}"></div>')]
