@@ -117,6 +117,7 @@ class Bank:
                                                    f"objective {objective.id!r} is assessed by no item",
                                                    "tag at least one item with it under `objectives:`", "warning"))
         problems.extend(weak_source_problems(self.root, self.of_kind("timeline"), self.sources))
+        problems.extend(layout.unshown(self.root, self))
         return problems
 
 

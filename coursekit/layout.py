@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from .course import EXERCISES
+from .course import EXERCISES, Course
 from .kinds import KINDS, FileKind
 from .schema.errors import Problem
 
@@ -71,3 +71,33 @@ def misplaced(root: Path, path: Path, model, source) -> Problem | None:
 
 def _inside(root: Path, path: Path) -> bool:
     return Path(path).resolve().is_relative_to((Path(root) / EXERCISES).resolve())
+
+
+def unshown(root: Path, bank) -> list[Problem]:
+    """A warning for each quiz file whose section has no page in the table of contents (so it would be
+    shown on no page), or whose Markdown page has front matter the quiz cell cannot be added to."""
+    course = Course(root)
+    if not course.toc:
+        return []   # not a book (a folder of exercise files checked on its own)
+    found = []
+    for path, quiz in bank.select("quiz"):
+        page = course.page_file(quiz.section)
+        name = course.docname(quiz.section)
+        if quiz.section not in course.pages or page is None:
+            where = "in _toc.yml" if quiz.section not in course.pages else "(no .ipynb or .md file)"
+            found.append(bank.sources[path].problem(
+                ("section",), f"this quiz is shown on no page: the book has no page {name} {where}",
+                f"create {name}.md (or .ipynb) and list `- file: {name}` in _toc.yml, or change `section:`",
+                "warning"))
+        elif page.suffix == ".md" and not markdown_takes_quiz(page.read_text(encoding="utf-8")):
+            found.append(bank.sources[path].problem(
+                ("section",), f"{page.relative_to(root).as_posix()} starts with front matter, so the quiz cannot "
+                "be added to it when the book is built", "add a code cell with `show_quizzes(\""
+                f"{quiz.section}\")` to that page, or remove its front matter", "warning"))
+    return found
+
+
+def markdown_takes_quiz(text: str) -> bool:
+    """Whether the build can append the quiz cell to a Markdown page (see sphinxext/section_quizzes.py):
+    it has no front matter, or front matter that already makes it a notebook, or it shows quizzes itself."""
+    return not text.startswith("---\n") or "kernelspec" in text.split("\n---", 1)[0] or "show_quizzes(" in text

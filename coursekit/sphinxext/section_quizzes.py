@@ -16,6 +16,7 @@ import re
 
 from ..bank import course_bank
 from ..course import BOOK, Course, find_root
+from ..layout import markdown_takes_quiz
 from ..schema.errors import ExerciseError
 from ..strings import t
 from . import dependencies
@@ -41,12 +42,9 @@ def append_to_notebook(text: str, section: str) -> str:
 
 def append_to_markdown(text: str, section: str) -> str | None:
     """The page as a MyST notebook ending in the quiz cell; None when its front matter cannot take one."""
-    if text.startswith("---\n"):
-        if "kernelspec" not in text.split("\n---", 1)[0]:
-            return None   # front matter of another kind: the author must add the cell (reported by check)
-        head = ""
-    else:
-        head = FRONT_MATTER
+    if not markdown_takes_quiz(text):
+        return None   # front matter of another kind: the author must add the cell (check warns)
+    head = "" if text.startswith("---\n") else FRONT_MATTER
     cell = f"\n\n## {t('page.quizHeading')}\n\n```{{code-cell}} ipython3\n:tags: [remove-input]\n" \
            f"{CELL.format(section=section)}\n```\n"
     return head + text.rstrip() + cell

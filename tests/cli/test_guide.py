@@ -29,7 +29,7 @@ def course(tmp_path, monkeypatch):
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
-    shutil.copytree(ROOT / "book" / "references", tmp_path / "book" / "references")
+    shutil.copytree(ROOT / "book", tmp_path / "book")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("COURSEKIT_ROOT", raising=False)
     return tmp_path

@@ -223,3 +223,15 @@ def test_a_further_file_of_a_section_is_named_after_its_kind(tmp_path):
     assert problem.path.name == "prompts.yml"
     assert problem.message == "the file is named prompts.yml but holds `kind: quiz`"
     assert [p.name for p, _ in Bank.load(root).for_section("quiz", "part1/a")] == ["quiz-review.yml", "quiz.yml"]
+
+
+def test_a_quiz_shown_on_no_page_is_a_warning(tmp_path):
+    root = course(tmp_path, {"part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"]),
+                             "part1/b/quiz.yml": quiz_yaml("quiz-b", "part1/b", ["item-b"], ["obj-b"])})
+    (root / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n  - file: book/part1/a\n")
+    (root / "book" / "part1").mkdir(parents=True)
+    (root / "book" / "part1" / "a.md").write_text("# A\n")
+    bank = Bank.load(root)
+    [warning] = bank.problems
+    assert warning.severity == "warning" and warning.path.parent.name == "b" and warning.line == 3
+    assert warning.message == "this quiz is shown on no page: the book has no page book/part1/b in _toc.yml"
