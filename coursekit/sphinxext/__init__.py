@@ -10,7 +10,7 @@ import os
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import assets, dependencies, editions, site, theme
+from . import assets, dependencies, downloads, editions, site, theme
 from .directives import DIRECTIVES
 
 
@@ -35,6 +35,7 @@ def setup(app: Sphinx) -> dict:
     app.add_env_collector(dependencies.BankQueries)
     app.connect("html-page-context", assets.add_page_assets)
     app.connect("build-finished", assets.write_assets)
+    app.connect("build-finished", downloads.write_downloads)
     app.connect("build-finished", editions.strip_sources)
     site.setup(app)
     for name, directive in DIRECTIVES.items():
