@@ -19,6 +19,7 @@ import atexit
 import dataclasses
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -62,12 +63,29 @@ def bundle(root: Path, files: list[Path]) -> dict[str, list[str]]:
 
 
 def _bibliography(root: Path, keys: set[str]) -> str:
-    from pybtex.database import BibliographyData
+    """The entries ``keys`` (lower case) exactly as the course's .bib files write them, in file order.
 
-    from .bibliography import entries
+    Copied as text, not re-serialized, so that every field reads back as it does in the book.
+    """
+    found, seen = [], set()
+    for path in Course(root).bib_files:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        for match in re.finditer(r"@\w+\s*\{\s*([^,\s]+)\s*,", text):
+            key = match.group(1).lower()
+            if key in keys and key not in seen:
+                seen.add(key)
+                found.append(text[match.start():_closing_brace(text, match.end() - 1)] + "\n")
+    return "\n".join(found)
 
-    found = entries(root)
-    return BibliographyData({key: found[key] for key in sorted(keys)}).to_string("bibtex")
+
+def _closing_brace(text: str, start: int) -> int:
+    """The index after the brace that closes the one opened before ``start``."""
+    depth = 1
+    for index in range(start + 1, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[index], 0)
+        if depth == 0:
+            return index + 1
+    return len(text)
 
 
 def setup_source(files: dict[str, list[str]]) -> str:
@@ -78,7 +96,7 @@ def setup_source(files: dict[str, list[str]]) -> str:
     literal = json.dumps(files, ensure_ascii=True, indent=1)
     return ("# The course data this notebook's quiz and timeline read (a copy of the course's exercises/ files).\n"
             "# Run this cell first; it needs only `pip install coursekit`.\n"
-            f"from coursekit.portable import unpack\nunpack({literal})")
+            f"from coursekit.portable import unpack\ncourse_folder = unpack({literal})")
 
 
 def unpack(files: dict[str, list[str] | str]) -> Path:
