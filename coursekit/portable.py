@@ -118,12 +118,32 @@ def unpack(files: dict[str, list[str] | str]) -> Path:
         target = root.joinpath(*relative.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text if isinstance(text, str) else "".join(text), encoding="utf-8")
-    os.environ["COURSEKIT_ROOT"] = str(root)
+    _short_errors(ExerciseError)
     try:
         course_bank(root)
     except ExerciseError as exc:
         raise ExerciseError([_relative(p, root) for p in exc.problems]) from None
+    os.environ["COURSEKIT_ROOT"] = str(root)
     return root
+
+
+def _short_errors(error: type) -> None:
+    """In Jupyter (IPython), ``error`` shows as its located lines, one per problem, not as a traceback."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # plain Python: the exception's message already is those lines
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.set_custom_exc((error,), _show_lines)
+
+
+def _show_lines(shell, etype, value, tb, tb_offset=None) -> list[str]:
+    """IPython's custom handler: show the error's lines as the cell's error output (ipykernel sends them
+    as the traceback of an error message; the terminal prints them)."""
+    lines = str(value).splitlines()
+    shell._showtraceback(etype, value, lines)
+    return lines
 
 
 def _relative(problem, root: Path):

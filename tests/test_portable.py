@@ -55,3 +55,18 @@ def test_bad_data_is_reported_at_its_place_in_the_course(course_env):
 def test_files_stay_inside_the_course(course_env, name):
     with pytest.raises(ValueError, match="not a path inside the course"):
         unpack({name: ["x: 1\n"]})
+
+
+def test_in_jupyter_bad_data_shows_located_lines_not_a_traceback(course_env, capsys):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    files = bundle(ROOT, WATER[:1])
+    files["exercises/part1/water/quiz.yml"][0] = "kind: quizz\n"
+    shell = InteractiveShell.instance()
+    try:
+        result = shell.run_cell(setup_source(files))
+    finally:
+        InteractiveShell.clear_instance()
+    shown = capsys.readouterr().out
+    assert not result.success and os.environ["COURSEKIT_ROOT"] == str(ROOT)  # the broken data is not used
+    assert shown.startswith("exercises/part1/water/quiz.yml:1:") and "Traceback" not in shown

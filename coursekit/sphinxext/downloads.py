@@ -47,7 +47,7 @@ class Page:
         self.course = Course(self.root)
         self.site = self.course.base_url.rstrip("/") + "/" if self.course.base_url.startswith("https://") else ""
         self.teacher = instructor_edition(self.env)
-        self.terms_used: dict[str, tuple[str, str]] = {}  # anchor -> (term, definition)
+        self.terms_used: dict[str, tuple[str, str]] = {}  # anchor -> (term as in the glossary, definition)
         self.converter = Converter(
             roles={"cite": self.cite, "cite:p": self.cite, "cite:ps": self.cite, "cite:t": self.cite,
                    "cite:ts": self.cite, "cite:year": self.cite, "cite:author": self.cite,
@@ -82,12 +82,14 @@ class Page:
     def term(self, role: str, content: str) -> str:
         text, target = split_explicit(content)
         std = self.env.get_domain("std")
-        found = std.objects.get(("term", target.lower())) or std.objects.get(("term", target))
+        # terms match case-insensitively, as Sphinx's own {term} does (its index of lower-cased terms)
+        found = getattr(std, "_terms", {}).get(target.lower()) or std.objects.get(("term", target))
         if found is None:
             logger.warning(f"no glossary term {target!r}", location=self.docname, type="coursekit", subtype="download")
             return escape_text(text)
         docname, anchor = found[0], found[1]
-        self.terms_used.setdefault(anchor, (target, _definition(self.env, docname, anchor)))
+        if anchor not in self.terms_used:
+            self.terms_used[anchor] = _definition(self.env.get_doctree(docname), anchor)
         href = f"{self.site}{self.app.builder.get_target_uri(docname)}#{anchor}" if self.site else f"#{anchor}"
         return f"[{escape_text(text)}]({_url(href)})"
 
@@ -188,6 +190,8 @@ class Page:
                                       "source": setup_source(bundle(self.root, files))})
         if self.terms_used:
             cells.append({"cell_type": "markdown", "metadata": {}, "source": self.terms_cell()})
+        for number, cell in enumerate(cells):
+            cell["id"] = f"cell-{number}"  # nbformat 4.5 requires ids; the source's are not kept
         metadata = {key: value for key, value in source.get("metadata", {}).items()
                     if key in ("kernelspec", "language_info")}
         metadata["coursekit"] = {"page": self.docname, "edition": "instructor" if self.teacher else "student"}
@@ -216,16 +220,14 @@ def _url(url: str) -> str:
     return "<" + re.sub(r"[\s<>]", lambda m: f"%{ord(m.group()):02X}", url) + ">"
 
 
-def _definition(env, docname: str, anchor: str) -> str:
-    """The plain text of a glossary entry's definition."""
-    doctree = env.get_doctree(docname)
+def _definition(doctree, anchor: str) -> tuple[str, str]:
+    """A glossary entry's term as the glossary spells it, and its definition as plain text."""
     for term in doctree.findall(nodes.term):
         if anchor in term["ids"]:
             item = term.parent if isinstance(term.parent, nodes.definition_list_item) else term.parent.parent
-            for child in item.children:
-                if isinstance(child, nodes.definition):
-                    return " ".join(child.astext().split())
-    return ""
+            definition = next((c for c in item.children if isinstance(c, nodes.definition)), None)
+            return term.astext(), " ".join(definition.astext().split()) if definition is not None else ""
+    return anchor, ""
 
 
 def _list_item(marker: str, markdown: str) -> str:

@@ -110,7 +110,10 @@ def test_downloads_turn_citations_terms_and_directives_into_markdown(site):
 
 
 def test_downloads_carry_their_widget_data_and_no_instructor_material(site):
+    import nbformat
+
     for doc, notebook in downloads(site).items():
+        nbformat.validate(nbformat.from_dict(notebook))  # a valid notebook for every Jupyter front end
         code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
         assert notebook["metadata"]["coursekit"] == {"page": doc, "edition": "student"}
         setup = [c for c in code if "coursekit-data" in c["metadata"].get("tags", [])]
