@@ -7,7 +7,7 @@ as QuantEcon does for its lectures, the download is generated at build time and 
 
 - Markdown cells go through :mod:`coursekit.mystmd`: citations become "(Author, year)" linked to the
   reference on the published site (``html.baseurl``) or else to the source itself; glossary terms become
-  links to the site's glossary, or else to a "Terms used on this page" cell the notebook carries; the
+  links to the site's glossary, or else to the definitions the notebook carries in its last cell; the
   course's directives become plain Markdown (objectives and exercises as blockquotes, prompts as a list).
 - Code cells are kept as written, without outputs; one setup cell before the first of them carries the
   data the widgets read (:mod:`coursekit.portable`), so only ``pip install coursekit`` is needed.
@@ -35,7 +35,6 @@ from ..strings import t
 from .directives.common import instructor_edition
 
 logger = logging.getLogger(__name__)
-TERMS_HEADING = "Terms used on this page"
 
 
 class Page:
@@ -202,7 +201,7 @@ class Page:
         entries_ = sorted(self.terms_used.items(), key=lambda kv: kv[1][0].lower())
         lines = [f'<a id="{anchor}"></a>**{escape_text(term)}**: {escape_text(definition)}'
                  for anchor, (term, definition) in entries_]
-        return f"## {TERMS_HEADING}\n\n" + "\n\n".join(lines) + "\n"
+        return f"## {t('book.termsUsed')}\n\n" + "\n\n".join(lines) + "\n"
 
 
 def _authors(entry) -> str:
