@@ -11,8 +11,8 @@ import os
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import (assets, bibfiles, bibstyle, dependencies, editions, kernels, preflight, search, section_quizzes, site,
-               theme, tips)
+from . import (assets, bibfiles, bibstyle, dependencies, downloads, editions, kernels, preflight, search,
+               section_quizzes, site, theme, tips)
 from .directives import DIRECTIVES
 
 
@@ -43,6 +43,7 @@ def setup(app: Sphinx) -> dict:
     app.add_env_collector(bibfiles.BibliographyFiles)
     app.connect("html-page-context", assets.add_page_assets)
     app.connect("build-finished", assets.write_assets)
+    app.connect("build-finished", downloads.write_downloads)
     app.connect("build-finished", editions.strip_sources)
     app.connect("build-finished", editions.remove_dropped_output, priority=700)  # before the offline bundle
     site.setup(app)

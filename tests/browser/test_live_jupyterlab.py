@@ -2,7 +2,8 @@
 
 JupyterLab (installed by ./test into .venv-lab) serves a copy of one section notebook on 127.0.0.1
 with no token; its "python3" kernel is the project's .venv Python, as for a student who installed the
-course, and finds the course through $COURSEKIT_ROOT.
+course, and finds the course through $COURSEKIT_ROOT. The page's generated download is served the same
+way from a folder of its own with no $COURSEKIT_ROOT: it must read cleanly and run on the data it carries.
 """
 from __future__ import annotations
 
@@ -34,29 +35,30 @@ def _free_port() -> int:
 LAB = ROOT / ".venv-lab" / "bin" / "jupyter-lab"
 
 
-@pytest.fixture(scope="module")
-def jupyterlab(tmp_path_factory):
+def _lab(folder, notebook, env_changes: dict):
+    """JupyterLab serving a copy of ``notebook`` from ``folder``; yields its base URL."""
     if not LAB.exists():
         message = "JupyterLab is not installed in .venv-lab (./test installs it)"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)
-    folder = tmp_path_factory.mktemp("lab")
-    shutil.copy(NOTEBOOK, folder / NOTEBOOK.name)
+    shutil.copy(notebook, folder / notebook.name)
     kernels = folder / "share" / "kernels" / "python3"
     kernels.mkdir(parents=True)
     (kernels / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "Python 3 (ipykernel)", "language": "python"}), encoding="utf-8")
     port = _free_port()
-    env = {**os.environ, "COURSEKIT_ROOT": str(ROOT), "JUPYTER_CONFIG_DIR": str(folder / ".config"),
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(folder / ".config"),
            "JUPYTER_RUNTIME_DIR": str(folder / ".runtime"), "JUPYTER_PATH": str(folder / "share")}
+    env.update(env_changes)
+    env = {k: v for k, v in env.items() if v is not None}
     process = subprocess.Popen(
         [str(LAB), "--no-browser", "--ip=127.0.0.1", f"--port={port}",
          f"--ServerApp.root_dir={folder}", "--IdentityProvider.token=", "--ServerApp.password=",
          "--ServerApp.disable_check_xsrf=True", "--allow-root", "--LabApp.news_url=", "--LabApp.check_for_updates_class="
          "jupyterlab.NeverCheckForUpdate", "--LabServerApp.extension_manager=readonly"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -75,20 +77,41 @@ def jupyterlab(tmp_path_factory):
     process.wait(timeout=20)
 
 
-def test_section_notebook_runs_live_and_its_quiz_answers(jupyterlab, watched, site):
-    page = watched.page
-    page.set_default_timeout(60_000)
-    page.goto(jupyterlab + f"lab/tree/{NOTEBOOK.name}")
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory):
+    yield from _lab(tmp_path_factory.mktemp("lab"), NOTEBOOK, {"COURSEKIT_ROOT": str(ROOT)})
+
+
+@pytest.fixture(scope="module")
+def jupyterlab_download(tmp_path_factory, site):
+    """The page's generated download alone in a folder; no $COURSEKIT_ROOT, no exercises/ anywhere above."""
+    folder = tmp_path_factory.mktemp("lab-download")
+    yield from _lab(folder, site / "_sources" / "book" / "part1" / NOTEBOOK.name,
+                    {"COURSEKIT_ROOT": None, "COURSEKIT_EDITION": None, "PYTHONPATH": None})
+
+
+def _open(page, url: str) -> None:
+    page.goto(url)
     page.wait_for_selector(".jp-Notebook .jp-Cell")
     try:  # JupyterLab sometimes asks which kernel to start; answer as a user would
         page.get_by_role("dialog").get_by_role("button", name="Select", exact=True).click(timeout=8_000)
     except PlaywrightTimeout:
         pass
     page.get_by_text("Python 3 (ipykernel) | Idle").wait_for()
+
+
+def _open_and_run_all(page, url: str) -> None:
+    _open(page, url)
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
     page.wait_for_selector(".jp-OutputArea .ck-quiz", timeout=90_000)
     page.wait_for_selector(".jp-OutputArea .ck-timeline")
+
+
+def test_section_notebook_runs_live_and_its_quiz_answers(jupyterlab, watched, site):
+    page = watched.page
+    page.set_default_timeout(60_000)
+    _open_and_run_all(page, jupyterlab + f"lab/tree/{NOTEBOOK.name}")
 
     item = quizzes((site / "book/part1/actors.html").read_text(encoding="utf-8"))[0]["items"]
     index, single = next((i, it) for i, it in enumerate(item) if it["type"] == "single_choice")
@@ -140,3 +163,37 @@ def test_answers_score_and_selection_are_readable_from_python(jupyterlab, watche
     output = page.locator(".jp-OutputArea-output").filter(has_text="RESULT").last
     output.wait_for()
     assert output.inner_text().split() == ["RESULT", str(expected), "1", event_id]
+
+
+def test_downloaded_notebook_reads_cleanly_runs_alone_and_keeps_progress(jupyterlab_download, watched, site):
+    page = watched.page
+    page.set_default_timeout(60_000)
+    _open(page, jupyterlab_download + f"lab/tree/{NOTEBOOK.name}")
+    first = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown").first  # the page's prose, as JupyterLab shows it
+    prose = first.inner_text()
+    assert "Learning objectives" in prose and len(prose) > 3000
+    assert not [syntax for syntax in ("{cite", "{term}", "{learning-objectives}", "{discussion-prompts}", "```")
+                if syntax in prose]
+    assert first.locator("a[href^='https://']").count() > 10  # citations link the documents they cite
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    page.wait_for_selector(".jp-OutputArea .ck-quiz", timeout=90_000)
+    page.wait_for_selector(".jp-OutputArea .ck-timeline")
+
+    quiz = quizzes((site / "book/part1/actors.html").read_text(encoding="utf-8"))[0]
+    index, single = next((i, it) for i, it in enumerate(quiz["items"]) if it["type"] == "single_choice")
+    box = page.locator(".jp-OutputArea .ck-quiz .ck-item").nth(index)
+    box.scroll_into_view_if_needed()
+    box.locator("input[type=radio]").nth(single["correct"][0]).check()
+    box.get_by_role("button", name="Check").click()
+    assert "Correct" in box.locator(".ck-status").inner_text()
+    assert "Score: 1 of" in page.locator(".jp-OutputArea .ck-score").first.inner_text()
+    saved = page.evaluate("id => Object.keys(localStorage).filter(key => key.endsWith(':' + id))"
+                          ".map(key => localStorage.getItem(key))", quiz["id"])
+    assert len(saved) == 1 and single["id"] in saved[0]  # the book's progress record, in this browser
+
+    page.reload()  # a later visit: the progress is still there, as in the book
+    _open_and_run_all(page, jupyterlab_download + f"lab/tree/{NOTEBOOK.name}")
+    assert "Score: 1 of" in page.locator(".jp-OutputArea .ck-score").first.inner_text()
+    ours = [text for kind, text in watched.problems if "ck-" in text or "coursekit" in text]
+    assert ours == []
