@@ -37,7 +37,7 @@ def test_unpacked_notebook_data_shows_the_same_quiz_and_timeline(course_env, sec
     root = Path(os.environ["COURSEKIT_ROOT"])
     assert root != ROOT and (root / "exercises" / section / "quiz.yml").exists()
     assert not (root / "exercises" / section / "prompts.yml").exists()
-    assert any(item.source and item.source.cite for item in quiz._items)  # cited references travel too
+    assert any(item.source and item.source.cite for item in quiz.spec.items)  # cited references travel too
     assert Quiz.for_section(section).quiz == quiz.quiz
     assert Timeline.for_section(section).events == timeline.events
 
