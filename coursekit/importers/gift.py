@@ -141,8 +141,10 @@ def _question(block: str, where: str, category: str, meta: dict) -> LmsQuestion:
         _numeric(q, body[1:].strip(), text)
     elif re.fullmatch(r"(T|TRUE|F|FALSE)(#.*)?", body, re.S):
         q.qtype = "truefalse"
-        value, _, feedback = body.partition("#")
-        wrong_fb, right_fb = (feedback.split("#", 1) + [""])[:2] if feedback else ("", "")
+        cut = _find(body, "#")
+        value, feedback = (body, "") if cut < 0 else (body[:cut], body[cut + 1:])
+        second = _find(feedback, "#")
+        wrong_fb, right_fb = (feedback, "") if second < 0 else (feedback[:second], feedback[second + 1:])
         truth = value.startswith("T")
         q.answers = [LmsAnswer(100.0 if truth else 0.0, "true", text(right_fb if truth else wrong_fb)),
                      LmsAnswer(0.0 if truth else 100.0, "false", text(wrong_fb if truth else right_fb))]

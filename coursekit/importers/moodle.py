@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 from .common import LmsAnswer, LmsQuestion, ReadError
 from .markup import to_markdown
 
+# The texts Moodle fills in when the author wrote none: not the author's feedback, so not imported.
+MOODLE_DEFAULTS = {"Your answer is correct.", "Your answer is partially correct.", "Your answer is incorrect."}
 # Elements that are the question's structure, not a setting.
 _STRUCTURE = {"name", "questiontext", "generalfeedback", "answer", "subquestion", "hint", "tags", "tag",
               "correctfeedback", "partiallycorrectfeedback", "incorrectfeedback", "defaultgrade", "penalty",
@@ -68,8 +70,9 @@ def read(data: bytes, shown: str) -> list[LmsQuestion]:
             q.settings["idnumber"] = idnumber
         q.text = _markdown(node.find("questiontext"), notes)
         q.general_feedback = _markdown(node.find("generalfeedback"), notes)
-        q.correct_feedback = _markdown(node.find("correctfeedback"), notes)
-        q.incorrect_feedback = _markdown(node.find("incorrectfeedback"), notes)
+        q.correct_feedback, q.incorrect_feedback = (
+            "" if text in MOODLE_DEFAULTS else text
+            for text in (_markdown(node.find(tag), notes) for tag in ("correctfeedback", "incorrectfeedback")))
         hints = [_markdown(h, notes) for h in node.findall("hint")]
         hints = [h for h in hints if h]
         q.hint = hints[0] if hints else ""

@@ -76,7 +76,8 @@ class NumericType(QuestionType):
             raise Unmappable(f"the right answer {right[0].text!r} is not a number") from None
         found = {"answer": int(value) if value.is_integer() else value}
         if right[0].tolerance:
-            found["tolerance"] = right[0].tolerance
+            tolerance = right[0].tolerance
+            found["tolerance"] = int(tolerance) if float(tolerance).is_integer() else tolerance
         unit = UNIT_LINE.search(question.text)
         if unit:   # the course's exporters write the unit as the prompt's last paragraph
             found["prompt"], found["unit"] = question.text[:unit.start()].rstrip(), unit.group(1)
