@@ -29,6 +29,8 @@ def cmd_import(args) -> int:
         raise CliError(f"{shown(source)}: cannot tell the format from the suffix {source.suffix!r}; "
                        "add --from moodle or --from gift")
     output = Path(args.output) if args.output else source.with_suffix(".yml")
+    if output.exists() and output.is_file() and not output.is_symlink():
+        raise CliError(f"{shown(output)} already exists; import never replaces a file (give another --output)")
     refuse_target(output, False, "quiz.yml")
     reader = __import__(f"coursekit.importers.{fmt}", fromlist=["read"])
     try:

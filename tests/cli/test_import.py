@@ -52,7 +52,7 @@ def test_an_existing_file_is_never_replaced(course, capsys):
     target.write_text("kept\n", encoding="utf-8")
     code, _, err = run(capsys, "import", "moodle-export.gift", "--section", "part1/demo", "-o", str(target))
     assert code == 1 and target.read_text(encoding="utf-8") == "kept\n"
-    assert err.count("\n") == 1 and "already exists; it was not replaced" in err
+    assert err.count("\n") == 1 and "already exists; import never replaces a file" in err
 
 
 @pytest.mark.parametrize("argv, message", [
