@@ -35,27 +35,27 @@ class _Converter(HTMLParser):
         self.links: list[str] = []
         self.dropping = 0
         self.unknown: set[str] = set()
+        self.in_list = False              # the last block is a list still being written
 
     def _flush(self) -> None:
+        """End the text so far: a paragraph, or the next entry of the open list (kept in one block)."""
         text = " ".join("".join(self.current).split()).replace(" \x00", "\x00").replace("\x00 ", "\x00")
         text = text.replace("\x00", "\\\n")   # a line break
-        if text:
-            if self.lists:
-                tag, _n = self.lists[-1]
-                self.lists[-1][1] += 1
-                marker = f"{self.lists[-1][1]}." if tag == "ol" else "-"
-                indent = "   " * (len(self.lists) - 1)
-                text = f"{indent}{marker} {text}"
-                if self.blocks and self.blocks[-1].startswith(("-", "1", "2", "3", "4", "5", "6", "7", "8", "9", " ")) \
-                        and getattr(self, "_in_list_run", False):
-                    self.blocks[-1] += "\n" + text
-                else:
-                    self.blocks.append(text)
-                self._in_list_run = True
-            else:
-                self.blocks.append(text)
-                self._in_list_run = False
         self.current = []
+        if not text:
+            return
+        if not self.lists:
+            self.blocks.append(text)
+            self.in_list = False
+            return
+        tag, count = self.lists[-1]
+        self.lists[-1][1] = count + 1
+        entry = "   " * (len(self.lists) - 1) + (f"{count + 1}." if tag == "ol" else "-") + " " + text
+        if self.in_list:
+            self.blocks[-1] += "\n" + entry
+        else:
+            self.blocks.append(entry)
+        self.in_list = True
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -88,7 +88,7 @@ class _Converter(HTMLParser):
             if self.lists:
                 self.lists.pop()
             if not self.lists:
-                self._in_list_run = False
+                self.in_list = False
         elif tag in _BLOCKS:
             self._flush()
         elif tag in _MARKS:

@@ -89,3 +89,31 @@ def test_bad_files_give_one_located_line(data, expected):
     with pytest.raises(ReadError) as found:
         read(data, "moodle.xml")
     assert expected in str(found.value) and "\n" not in str(found.value)
+
+
+HOSTILE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="truefalse">
+    <name><text>Scripted</text></name>
+    <questiontext format="html"><text><![CDATA[<p>Safe?<script>alert(1)</script> <span style="color:red">red</span></p>]]></text></questiontext>
+    <answer fraction="100" format="moodle_auto_format"><text>true</text><feedback><text></text></feedback></answer>
+    <answer fraction="0" format="moodle_auto_format"><text>false</text><feedback><text></text></feedback></answer>
+  </question>
+  <question type="truefalse">
+    <name><text>Linked</text></name>
+    <questiontext format="html"><text><![CDATA[<p>See <a href="javascript:alert(1)">this</a>.</p>]]></text></questiontext>
+    <answer fraction="100" format="moodle_auto_format"><text>true</text><feedback><text></text></feedback></answer>
+    <answer fraction="0" format="moodle_auto_format"><text>false</text><feedback><text></text></feedback></answer>
+  </question>
+</quiz>
+"""
+
+
+def test_scripts_never_come_in_and_unsafe_links_are_refused_by_name():
+    questions = read(HOSTILE, "hostile.xml")
+    result = build(questions, "hostile", "part1/demo", "Imported")
+    (item,) = result.quiz["items"]
+    assert item["prompt"] == "Safe? red" and "alert" not in item["prompt"]
+    assert any(i == "scripted" and "<span>" in note for i, note in result.notes)
+    ((name, reason),) = result.unmapped
+    assert name == "Linked" and "javascript:alert(1)" in reason and "not allowed" in reason
