@@ -53,8 +53,11 @@ def cmd_import(args) -> int:
         print(f"note: {item_id}: {note}", file=sys.stderr)
     if not result.quiz["items"]:
         raise CliError(f"no question in {shown(source)} maps to a course question type; nothing was written")
-    _write(output, to_yaml(result.quiz, f"Imported by `coursekit import` from {source.name}; "
-                                        "check it with `coursekit check`").encode("utf-8"))
+    data = to_yaml(result.quiz, f"Imported by `coursekit import` from {source.name}; check it with `coursekit check`")
+    try:
+        _write(output, data.encode("utf-8"), replace=False)
+    except FileExistsError:
+        raise CliError(f"{shown(output)} appeared while importing; it was not replaced (give another --output)") from None
     print(f"wrote {shown(output)}: {len(result.quiz['items'])} item(s)"
           + (f", {len(result.unmapped)} question(s) not imported" if result.unmapped else ""))
     return 0

@@ -84,3 +84,20 @@ def test_nothing_that_maps_writes_nothing(course, capsys):
     (course / "essays.gift").write_text("::One::Write about it.{}\n", encoding="utf-8")
     code, _, err = run(capsys, "import", "essays.gift", "--section", "part1/demo")
     assert code == 1 and "nothing was written" in err and not (course / "essays.yml").exists()
+
+
+def test_a_file_that_appears_while_importing_is_not_replaced(course, capsys, monkeypatch):
+    import coursekit.cli.imports as imports
+
+    target = course / "late.yml"
+    real = imports.refuse_target
+
+    def check_then_someone_writes(output, force, example):
+        real(output, force, example)
+        target.write_text("someone else's\n", encoding="utf-8")
+
+    monkeypatch.setattr(imports, "refuse_target", check_then_someone_writes)
+    code, _, err = run(capsys, "import", "moodle-export.gift", "--section", "part1/demo", "-o", str(target))
+    assert code == 1 and "appeared while importing" in err
+    assert target.read_text(encoding="utf-8") == "someone else's\n"
+    assert [p.name for p in course.iterdir() if p.name.startswith(".late")] == []
