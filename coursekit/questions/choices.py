@@ -59,6 +59,9 @@ def from_lms(question, single: bool) -> dict | None:
         return None
     if not any(a.fraction > 0 for a in question.answers):
         raise Unmappable("no answer has a positive fraction, so no choice is right")
+    if question.correct_feedback or question.incorrect_feedback:
+        question.notes.append("feedback for a right or wrong answer as a whole has no place in a choice item "
+                              "(each choice has its own): not imported")
     found = []
     for answer in question.answers:
         choice = {"text": answer.text}

@@ -55,10 +55,7 @@ class OrderingType(QuestionType):
     def from_lms(self, question):
         if question.qtype != "ordering":
             return None
-        try:
-            ranked = sorted(question.answers, key=lambda a: a.fraction)
-        except TypeError:
-            ranked = question.answers
+        ranked = sorted(question.answers, key=lambda a: a.fraction)   # Moodle numbers the entries in order
         if len(ranked) < 3:
             from ..importers.common import Unmappable
             raise Unmappable(f"{len(ranked)} entries; the course orders at least 3")

@@ -117,3 +117,13 @@ def test_scripts_never_come_in_and_unsafe_links_are_refused_by_name():
     assert any(i == "scripted" and "<span>" in note for i, note in result.notes)
     ((name, reason),) = result.unmapped
     assert name == "Linked" and "javascript:alert(1)" in reason and "not allowed" in reason
+
+
+def test_whole_question_feedback_of_a_choice_question_is_named_not_dropped_silently():
+    from coursekit.importers.common import LmsAnswer, LmsQuestion
+
+    question = LmsQuestion("Own feedback", "multichoice", "Pick one.", settings={"single": "true"},
+                           answers=[LmsAnswer(100, "Yes"), LmsAnswer(0, "No")], correct_feedback="Well done.")
+    result = build([question], "own", "part1/demo", "Imported")
+    assert result.quiz["items"][0]["type"] == "single_choice"
+    assert any("has no place in a choice item" in note for _id, note in result.notes)
