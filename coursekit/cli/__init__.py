@@ -1,4 +1,4 @@
-"""The instructors' command line: ``coursekit new | check | export | list | stats | schema``.
+"""The instructors' command line: ``coursekit new | check | export | import | paper | list | stats | schema``.
 
 Exit codes: 0 success (warnings allowed), 1 problems found or refused, 2 wrong usage. No command prints a
 traceback: data problems are printed as ``file:line:column: error|warning: message (fix: ...)``, and anything
@@ -12,7 +12,9 @@ import sys
 
 from .authoring import cmd_check, cmd_new, cmd_schema
 from .export import cmd_export
+from .imports import cmd_import
 from .output import CliError
+from .paper import cmd_paper
 from .reports import cmd_list, cmd_stats
 
 # ---------------------------------------------------------------- parser and entry point
@@ -58,6 +60,34 @@ def build_parser() -> argparse.ArgumentParser:
                           "(entry -> position) instead of skipping them")
     exp.add_argument("--root", help=root_help)
     exp.set_defaults(run=cmd_export)
+
+    imp = commands.add_parser("import", help="turn a Moodle XML or GIFT file into a new quiz file (never overwrites)",
+                              description="Read a Moodle XML (.xml) or GIFT (.gift, .txt) question bank and write "
+                                          "the questions the course can express as a quiz file; each question "
+                                          "that does not map is listed by name with the reason. An existing "
+                                          "file is never replaced.")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--output", "-o", metavar="PATH", help="the quiz file to write (default: FILE with .yml)")
+    imp.add_argument("--section", help="section id, e.g. part1/science (default: from the file's section: tags)")
+    imp.add_argument("--id", help="the quiz id (default: from the file's category or name)")
+    imp.add_argument("--title", help="the quiz title (default: 'Imported from FILE')")
+    imp.add_argument("--from", dest="source_format", choices=["moodle", "gift"],
+                     help="the file's format when its suffix does not say")
+    imp.set_defaults(run=cmd_import)
+
+    pap = commands.add_parser("paper", help="print a section's quiz as PDF papers A and B with an answer key",
+                              description="Write <part>-<name>-A.pdf, -B.pdf and -key.pdf: two versions that "
+                                          "assess the same objectives with different items and choice order, "
+                                          "room to write for free-response exercises, and a key that spells "
+                                          "out the objectives. Needs Debian's chromium.")
+    pap.add_argument("section", metavar="SECTION", help="section id, e.g. part1/science")
+    pap.add_argument("--output", "-o", default=".", metavar="DIR", help="folder to write into (default: here)")
+    pap.add_argument("--per-objective", type=int, default=2, metavar="N",
+                     help="items per objective in each version (default: 2)")
+    pap.add_argument("--seed", type=int, default=0, help="another seed draws other papers (default: 0)")
+    pap.add_argument("--force", action="store_true", help="replace existing papers (never a link or a folder)")
+    pap.add_argument("--root", help=root_help)
+    pap.set_defaults(run=cmd_paper)
 
     lst = commands.add_parser("list", help="one line per quiz, prompts and free-response file")
     lst.add_argument("--format", choices=["text", "json"], default="text")

@@ -68,8 +68,9 @@ def refuse_target(output: Path, force: bool, example: str) -> None:
             break
 
 
-def _write(output: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+def _write(output: Path, data: bytes, replace: bool = True) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written file. With
+    ``replace=False`` the file is linked into place instead, which fails if ``output`` appeared meanwhile."""
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
     try:
@@ -78,7 +79,10 @@ def _write(output: Path, data: bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, output)
+        if replace:
+            os.replace(temp, output)
+        else:
+            os.link(temp, output)   # FileExistsError rather than replacing a file made since the check
     finally:
         if os.path.exists(temp):
             os.unlink(temp)

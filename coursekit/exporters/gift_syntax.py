@@ -4,6 +4,9 @@ from __future__ import annotations
 from .common import Entry, Report, block, inline, plain
 
 _SPECIAL = "~=#{}:"
+# The labels under which a matching item's right/wrong feedback goes into the general feedback (GIFT has no
+# combined feedback); the importer recognises them and puts the feedback back.
+RIGHT_LABEL, WRONG_LABEL = "If you got every pair right:", "Otherwise:"
 
 
 def escape(text: str, html: bool = True) -> str:
@@ -40,5 +43,5 @@ def matching(entry: Entry, pairs, report: Report, item_feedback) -> str:
     if item_feedback and (item_feedback.correct or item_feedback.incorrect):
         report.note("matching feedback for right/wrong answers has no place in GIFT: appended, labelled, "
                     "to the general feedback", entry.id)
-        extra = [("If you got every pair right:", item_feedback.correct), ("Otherwise:", item_feedback.incorrect)]
+        extra = [(RIGHT_LABEL, item_feedback.correct), (WRONG_LABEL, item_feedback.incorrect)]
     return "{" + " ".join(answers) + general(entry, extra) + "}"

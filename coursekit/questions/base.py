@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from ..exporters.common import Entry, Options, Report
     from ..exporters.qti_syntax import QtiItem
+    from ..importers.common import LmsQuestion
 
 
 class Feedback(Strict):
@@ -141,4 +142,15 @@ class QuestionType(ExportedType):
 
     def answer(self, item) -> str:
         """The right answer as escaped HTML: the answer key, in the fallback and the instructor edition."""
+        raise NotImplementedError
+
+    def paper(self, item, rng: random.Random) -> str:
+        """What a printed quiz paper offers to answer, as escaped HTML: boxes to tick in ``rng``'s order of
+        the choices (so versions of a paper differ), a line or a blank to write in."""
+        raise NotImplementedError
+
+    def from_lms(self, question: "LmsQuestion") -> dict | None:
+        """The item's own fields read back from an imported Moodle-shaped question, or None when the
+        question is not of this type; raises :class:`~coursekit.importers.common.Unmappable` (with the
+        reason) when it is but the course cannot express it. Changes on the way in go to ``question.notes``."""
         raise NotImplementedError

@@ -47,6 +47,34 @@ def answer(item, note: str = "") -> str:
     return f"<p>{e(t('answer.choices'))}{note}:</p>{listing('ul', right)}"
 
 
+def paper(item, rng, how: str) -> str:
+    from . import paper_parts as pp
+
+    return pp.instruction(how) + pp.boxes(pp.in_order([pp.inline(c.text) for c in item.choices], rng))
+
+
+def from_lms(question, single: bool) -> dict | None:
+    """Moodle's multichoice as choices: a choice is right when its fraction is above 0."""
+    from ..importers.common import Unmappable
+
+    if question.qtype != "multichoice" or (question.settings.get("single", "true") != "false") != single:
+        return None
+    if not any(a.fraction > 0 for a in question.answers):
+        raise Unmappable("no answer has a positive fraction, so no choice is right")
+    if question.correct_feedback or question.incorrect_feedback:
+        question.notes.append("feedback for a right or wrong answer as a whole has no place in a choice item "
+                              "(each choice has its own): not imported")
+    found = []
+    for answer in question.answers:
+        choice = {"text": answer.text}
+        if answer.fraction > 0:
+            choice["correct"] = True
+        if answer.feedback:
+            choice["feedback"] = answer.feedback
+        found.append(choice)
+    return {"choices": found}
+
+
 def qti_choices(q: qti.QtiItem, entry, texts: list[tuple[str, bool, str]], multiple: bool) -> list[str]:
     """Write (html, correct, feedback) choices as a QTI ``response_lid``; return their idents."""
     lid = qti.sub(q.presentation, "response_lid", ident="response1", rcardinality="Multiple" if multiple else "Single")

@@ -68,6 +68,26 @@ def qti_pairs(q: qti.QtiItem, entry, pairs: list[tuple[str, str]], report) -> No
         q.right_fb = ""
 
 
+def _labelled_feedback(question) -> None:
+    """Put back the right/wrong feedback the GIFT writer appended, labelled, to the general feedback."""
+    labels = [f"**{gift.RIGHT_LABEL}**", f"**{gift.WRONG_LABEL}**"]
+    parts = question.general_feedback.split("\n\n")
+    if not any(p in labels for p in parts):
+        return
+    kept, current = [], None
+    found = {labels[0]: [], labels[1]: []}
+    for part in parts:
+        if part in labels:
+            current = part
+        elif current:
+            found[current].append(part)
+        else:
+            kept.append(part)
+    question.general_feedback = "\n\n".join(kept)
+    question.correct_feedback = question.correct_feedback or "\n\n".join(found[labels[0]])
+    question.incorrect_feedback = question.incorrect_feedback or "\n\n".join(found[labels[1]])
+
+
 class MatchingType(QuestionType):
     name, model = "matching", Matching
 
@@ -87,6 +107,27 @@ class MatchingType(QuestionType):
     def answer(self, item) -> str:
         pairs = [f"{to_html(p.left, inline=True)} → {to_html(p.right, inline=True)}" for p in item.pairs]
         return f"<p>{e(t('answer.pairs'))}:</p>{listing('ul', pairs)}"
+
+    def paper(self, item, rng) -> str:
+        from . import paper_parts as pp
+
+        lefts = "".join(f'<li><span class="ck-paper-fill ck-paper-fill-short"></span> {pp.inline(p.left)}</li>'
+                        for p in item.pairs)
+        rights = pp.in_order([pp.inline(p.right) for p in item.pairs], rng)
+        return pp.instruction("paper.match") + f'<ol class="ck-paper-lefts">{lefts}</ol>' + pp.lettered(rights)
+
+    def from_lms(self, question):
+        if question.qtype != "matching":
+            return None
+        if any(not left.strip() for left, _right in question.pairs):
+            from ..importers.common import Unmappable
+            raise Unmappable("extra right-hand answers with no question (distractors); the course matches "
+                             "pairs only")
+        from ..importers.markup import escape
+
+        _labelled_feedback(question)
+        pairs = [{"left": left, "right": escape(right)} for left, right in question.pairs]
+        return {"pairs": pairs, **({"feedback": question.feedback()} if question.feedback() else {})}
 
     def gift(self, entry, options, report) -> str:
         report.note(MATCHING_NOTE, entry.id)

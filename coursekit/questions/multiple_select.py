@@ -42,6 +42,20 @@ class MultipleSelectType(QuestionType):
     def answer(self, item) -> str:
         return choices.answer(item, f' <span class="ck-bank-scoring">({e(item.scoring.replace("_", " "))})</span>')
 
+    def paper(self, item, rng) -> str:
+        return choices.paper(item, rng, "paper.several")
+
+    def from_lms(self, question):
+        found = choices.from_lms(question, single=False)
+        if found is None:
+            return None
+        right = sum(1 for a in question.answers if a.fraction > 0)
+        rule = [(100.0 if a.fraction > 0 else -100.0) / right for a in question.answers]
+        if any(abs(a.fraction - w) > 0.01 for a, w in zip(question.answers, rule)):
+            question.notes.append("multiple-answer weights differ from the course's rule (+100/right per right "
+                                  "choice, -100/right per wrong one); the course's rule now applies")
+        return {"scoring": "partial", **found}
+
     def gift(self, entry, options, report) -> str:
         item = entry.item
         if item.scoring == "all_or_nothing":

@@ -14,6 +14,7 @@ from ..strings import t
 from .base import QuestionType, WithFeedback, e, item_feedback_html
 
 # A number typed by the student: the same grammar as the front end (quiz.js) accepts.
+UNIT_LINE = re.compile(r"(?:\A|\n\n)Unit: ([^\n]+)\Z")
 NUMBER = re.compile(r"[ \t\n\r\f\v]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[ \t\n\r\f\v]*", re.ASCII)
 
 
@@ -52,6 +53,37 @@ class NumericType(QuestionType):
         tolerance = f" ± {item.tolerance:g}" if item.tolerance else ""
         unit = f" {e(item.unit)}" if item.unit else ""
         return f"<p>{e(t('answer.value'))}: <strong>{item.answer:g}{tolerance}</strong>{unit}</p>"
+
+    def paper(self, item, rng) -> str:
+        from . import paper_parts as pp
+
+        return pp.answer_line(item.unit)
+
+    def from_lms(self, question):
+        if question.qtype != "numerical":
+            return None
+        from ..importers.common import Unmappable
+
+        right = [a for a in question.answers if a.fraction >= 100]
+        others = [a for a in question.answers if a.fraction < 100]
+        if len(right) != 1:
+            raise Unmappable(f"{len(right)} fully right numbers; the course's numeric item has exactly one")
+        if any(a.fraction > 0 or a.text.strip() != "*" for a in others):
+            raise Unmappable("partly right numbers (fractions between 0 and 100); the course gives credit or none")
+        try:
+            value = float(right[0].text)
+        except ValueError:
+            raise Unmappable(f"the right answer {right[0].text!r} is not a number") from None
+        found = {"answer": int(value) if value.is_integer() else value}
+        if right[0].tolerance:
+            tolerance = right[0].tolerance
+            found["tolerance"] = int(tolerance) if float(tolerance).is_integer() else tolerance
+        unit = UNIT_LINE.search(question.text)
+        if unit:   # the course's exporters write the unit as the prompt's last paragraph
+            found["prompt"], found["unit"] = question.text[:unit.start()].rstrip(), unit.group(1)
+        feedback = {k: v for k, v in (("correct", right[0].feedback),
+                                      ("incorrect", others[0].feedback if others else "")) if v}
+        return {**found, **({"feedback": feedback} if feedback else {})}
 
     def gift(self, entry, options, report) -> str:
         item, fb = entry.item, entry.item.feedback

@@ -48,6 +48,22 @@ class OrderingType(QuestionType):
     def answer(self, item) -> str:
         return f"<p>{e(t('answer.order'))}:</p>{listing('ol', [to_html(o, inline=True) for o in item.order])}"
 
+    def paper(self, item, rng) -> str:
+        from . import paper_parts as pp
+
+        return pp.instruction("paper.order") + pp.boxes(pp.in_order([pp.inline(o) for o in item.order], rng))
+
+    def from_lms(self, question):
+        if question.qtype != "ordering":
+            return None
+        ranked = sorted(question.answers, key=lambda a: a.fraction)   # Moodle numbers the entries in order
+        if len(ranked) < 3:
+            from ..importers.common import Unmappable
+            raise Unmappable(f"{len(ranked)} entries; the course orders at least 3")
+        if question.settings.get("selecttype", "ALL") != "ALL":
+            question.notes.append("Moodle showed a subset of the entries; the course shows them all")
+        return {"order": [a.text for a in ranked], **({"feedback": question.feedback()} if question.feedback() else {})}
+
     def gift(self, entry, options, report) -> str | None:
         if not options.ordering_as_matching:
             report.skip(CANNOT.format(format="GIFT"), entry.id)

@@ -45,6 +45,32 @@ class ShortTextType(QuestionType):
     def answer(self, item) -> str:
         return f"<p>{e(t('answer.accepted'))}:</p>{listing('ul', [e(a) for a in item.accepted])}"
 
+    def paper(self, item, rng) -> str:
+        from . import paper_parts as pp
+
+        return pp.answer_line()
+
+    def from_lms(self, question):
+        if question.qtype != "shortanswer":
+            return None
+        from ..importers.common import Unmappable
+
+        right = [a for a in question.answers if a.fraction >= 100]
+        others = [a for a in question.answers if a.fraction < 100]
+        if not right:
+            raise Unmappable("no fully right answer")
+        if any(a.fraction > 0 or a.text.strip() != "*" for a in others):
+            raise Unmappable("partly right answers (fractions between 0 and 100); the course gives credit or none")
+        if question.settings.get("usecase") == "1":
+            question.notes.append("case-sensitive answers now match ignoring case, as the course always does")
+        accepted: list[str] = []
+        for answer in (a.text.strip() for a in right):   # drop the folded forms the exporters add
+            if not any(answer.lower() in (a.lower(), normalise(a)) for a in accepted):
+                accepted.append(answer)
+        feedback = {k: v for k, v in (("correct", right[0].feedback),
+                                      ("incorrect", others[0].feedback if others else "")) if v}
+        return {"accepted": accepted, **({"feedback": feedback} if feedback else {})}
+
     def gift(self, entry, options, report) -> str:
         report.note(SHORT_TEXT_NOTE, entry.id)
         fb = entry.item.feedback

@@ -40,6 +40,19 @@ class SingleChoiceType(QuestionType):
     def answer(self, item) -> str:
         return choices.answer(item)
 
+    def paper(self, item, rng) -> str:
+        return choices.paper(item, rng, "paper.one")
+
+    def from_lms(self, question):
+        found = choices.from_lms(question, single=True)
+        if found is not None:
+            partial = [a.fraction for a in question.answers if 0 < a.fraction < 100]
+            if partial:
+                from ..importers.common import Unmappable
+                raise Unmappable(f"a one-answer question gives partial credit ({partial[0]:g}%), which the course's "
+                                 "single choice has no place for")
+        return found
+
     def gift(self, entry, options, report) -> str:
         answers = [("=" if c.correct else "~") + gift.escape(inline(c.text)) + gift.feedback(c.feedback)
                    for c in entry.item.choices]

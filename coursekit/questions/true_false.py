@@ -35,6 +35,23 @@ class TrueFalseType(QuestionType):
         value = "true" if item.answer else "false"   # the value as the YAML file spells it
         return f"<p>{e(t('answer.value'))}: <strong>{value}</strong></p>"
 
+    def paper(self, item, rng) -> str:
+        from . import paper_parts as pp
+
+        return pp.instruction("paper.trueFalse") + pp.boxes([e(t("paper.true")), e(t("paper.false"))])
+
+    def from_lms(self, question):
+        if question.qtype != "truefalse":
+            return None
+        by_value = {a.text.strip().lower(): a for a in question.answers}
+        if set(by_value) != {"true", "false"}:
+            from ..importers.common import Unmappable
+            raise Unmappable("a true/false question needs one `true` and one `false` answer")
+        value = by_value["true"].fraction > by_value["false"].fraction
+        right, wrong = by_value[str(value).lower()], by_value[str(not value).lower()]
+        feedback = {k: v for k, v in (("correct", right.feedback), ("incorrect", wrong.feedback)) if v}
+        return {"answer": value, **({"feedback": feedback} if feedback else {})}
+
     def gift(self, entry, options, report) -> str:
         item, fb = entry.item, entry.item.feedback
         wrong = gift.escape(block(fb.incorrect)) if fb and fb.incorrect else ""

@@ -1,0 +1,89 @@
+"""The paper and the answer key as self-contained HTML pages, ready for Chromium to print.
+
+Everything from the exercise files is escaped: prompts go through the course's Markdown renderer (raw HTML
+is refused and escaped), plain fields through ``html.escape``. The pages carry their own stylesheet and a
+Content Security Policy that allows no script and nothing from another host except images the questions
+show over https. Free-response exercises of the section follow the quiz items, with ruled lines to write on.
+"""
+from __future__ import annotations
+
+import html
+import random
+
+from ..questions import TYPES
+from ..questions.paper_parts import write_space
+from ..schema.markdown import to_html
+from ..strings import t
+
+e = html.escape
+
+CSS = """
+@page { size: A4; margin: 16mm 16mm 18mm; }
+body { font: 11pt/1.45 "DejaVu Sans", "Noto Sans", sans-serif; color: #000; background: #fff; margin: 0; }
+h1 { font-size: 16pt; margin: 0 0 .25rem; } h2 { font-size: 13pt; margin: 1.2rem 0 .5rem; break-after: avoid; }
+.ck-paper-meta { margin: 0 0 .75rem; }
+.ck-paper-header p { display: flex; gap: .5rem; align-items: baseline; }
+.ck-paper-fill { display: inline-block; flex: 1 1 auto; min-width: 12rem; border-bottom: 1px solid #000; height: 1.2em; }
+.ck-paper-fill-short { min-width: 3rem; width: 3rem; flex: none; }
+.ck-paper-questions > li { margin: 0 0 1rem; break-inside: avoid; }
+.ck-paper-how { font-style: italic; margin: .25rem 0; }
+.ck-paper-choices, .ck-paper-letters, .ck-paper-lefts { margin: .25rem 0; }
+.ck-paper-choices { list-style-position: inside; padding-left: 0; }
+.ck-paper-box { display: inline-block; width: .9em; height: .9em; border: 1.5px solid #000; vertical-align: -.1em; }
+.ck-paper-line { display: flex; gap: .5rem; align-items: baseline; }
+.ck-write-line { height: 2.1rem; border-bottom: 1px solid #777; }
+.ck-paper-key > li { margin: 0 0 .8rem; break-inside: avoid; }
+.ck-paper-objectives { font-size: 10pt; }
+img { max-width: 100%; }
+"""
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:"
+
+
+def _page(title: str, body: str, lang: str = "en") -> str:
+    return (f'<!DOCTYPE html><html lang="{e(lang)}" dir="auto"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            f"<title>{e(title)}</title><style>{CSS}</style></head><body>{body}</body></html>")
+
+
+def _header(course: str, section_title: str, version: str) -> str:
+    return (f'<header class="ck-paper-header"><p class="ck-paper-meta">{e(course)}</p>'
+            f"<h1>{e(section_title)}</h1>"
+            f'<p class="ck-paper-meta"><strong>{e(t("paper.version", version=version))}</strong></p>'
+            f'<p>{e(t("handout.name"))} <span class="ck-paper-fill"></span> {e(t("handout.date"))} '
+            f'<span class="ck-paper-fill ck-paper-fill-short" style="width:9rem"></span></p></header>')
+
+
+def paper(course: str, section_title: str, version, writing: list) -> str:
+    questions = "".join(
+        f"<li>{to_html(item.prompt)}{TYPES[item.type].paper(item, random.Random(f'{version.seed}:{item.id}'))}</li>"
+        for item in version.items)
+    body = _header(course, section_title, version.name) + f'<ol class="ck-paper-questions">{questions}</ol>'
+    if writing:
+        start = len(version.items) + 1
+        body += (f'<h2>{e(t("paper.freeResponse"))}</h2><ol class="ck-paper-questions" start="{start}">'
+                 + "".join(f"<li>{to_html(ex.prompt)}{write_space(12)}</li>" for ex in writing) + "</ol>")
+    return _page(f"{section_title}: {t('paper.version', version=version.name)}", body)
+
+
+def _objectives(ids: list[str], texts: dict[str, str]) -> str:
+    named = "; ".join(f"{e(texts.get(o, o))} ({e(o)})" for o in ids)
+    return f'<p class="ck-paper-objectives"><strong>{e(t("paper.objectives"))}</strong> {named}</p>' if ids else ""
+
+
+def key(course: str, section_title: str, versions: list, writing: list,
+        objectives: dict[str, str]) -> str:
+    body = (f'<header><p class="ck-paper-meta">{e(course)}</p><h1>{e(section_title)}</h1>'
+            f'<p class="ck-paper-meta"><strong>{e(t("paper.key"))}</strong></p></header>'
+            f'<h2>{e(t("paper.keyObjectives"))}</h2><ul>'
+            + "".join(f"<li><strong>{e(o)}</strong>: {e(text)}</li>" for o, text in objectives.items()) + "</ul>")
+    for version in versions:
+        entries = "".join(
+            f"<li>{to_html(item.prompt)}{TYPES[item.type].answer(item)}{to_html(item.explanation)}"
+            f"{_objectives(item.objectives, objectives)}</li>" for item in version.items)
+        answers = "".join(
+            f'<li>{to_html(ex.prompt)}<p><strong>{e(t("paper.modelAnswer"))}:</strong></p>{to_html(ex.model_answer)}'
+            f"{_objectives(ex.objectives, objectives)}</li>" for ex in writing)
+        start = len(version.items) + 1
+        body += (f'<h2>{e(t("paper.version", version=version.name))}</h2><ol class="ck-paper-key">{entries}</ol>'
+                 + (f'<ol class="ck-paper-key" start="{start}">{answers}</ol>' if writing else ""))
+    return _page(f"{section_title}: {t('paper.key')}", body)
