@@ -32,6 +32,8 @@ def misnamed(root: Path, path: Path) -> Problem | None:
     guess = difflib.get_close_matches(f"{path.stem}.yml", list(NAMES), n=1, cutoff=0.6)
     known = ", ".join(NAMES)
     fix = f"did you mean {guess[0]}? rename the file" if guess else f"name it one of: {known}"
+    if guess and (path.parent / guess[0]).exists():   # renaming would overwrite the section's own file
+        fix = f"did you mean {guess[0][:-4]}-<name>.yml? {guess[0]} exists already; rename this file to {guess[0][:-4]}-2.yml or similar"
     return Problem(path, 1, 1, f"coursekit reads only files named {known} (or quiz-<name>.yml and so on, "
                    f"for a further file of a section); {path.name!r} is none of them", fix)
 
@@ -80,16 +82,16 @@ def unshown(root: Path, bank) -> list[Problem]:
     if not course.toc:
         return []   # not a book (a folder of exercise files checked on its own)
     found = []
-    for path, quiz in bank.select("quiz"):
+    for path, quiz in [*bank.select("quiz"), *bank.select("prompts"), *bank.select("free_response")]:
         page = course.page_file(quiz.section)
         name = course.docname(quiz.section)
         if quiz.section not in course.pages or page is None:
             where = "in _toc.yml" if quiz.section not in course.pages else "(no .ipynb or .md file)"
             found.append(bank.sources[path].problem(
-                ("section",), f"this quiz is shown on no page: the book has no page {name} {where}",
+                ("section",), f"this {KINDS[quiz.kind].label} file is shown on no page: the book has no page {name} {where}",
                 f"create {name}.md (or .ipynb) and list `- file: {name}` in _toc.yml, or change `section:`",
                 "warning"))
-        elif page.suffix == ".md" and not markdown_takes_quiz(page.read_text(encoding="utf-8")):
+        elif quiz.kind == "quiz" and page.suffix == ".md" and not markdown_takes_quiz(page.read_text(encoding="utf-8")):
             found.append(bank.sources[path].problem(
                 ("section",), f"{page.relative_to(root).as_posix()} starts with front matter, so the quiz cannot "
                 "be added to it when the book is built", "add a code cell with `show_quizzes(\""

@@ -29,8 +29,8 @@ items:
 def course(tmp_path: Path, key: str) -> Path:
     (tmp_path / "_config.yml").write_text("bibtex_bibfiles: [refs.bib]\n", encoding="utf-8")
     (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
-    (tmp_path / "exercises").mkdir()
-    (tmp_path / "exercises" / "quiz.yml").write_text(QUIZ % key, encoding="utf-8")
+    (tmp_path / "exercises" / "part1" / "demo").mkdir(parents=True)
+    (tmp_path / "exercises" / "part1" / "demo" / "quiz.yml").write_text(QUIZ % key, encoding="utf-8")
     return tmp_path
 
 

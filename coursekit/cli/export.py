@@ -7,7 +7,8 @@ import tempfile
 from importlib import import_module
 from pathlib import Path
 
-from .output import CliError, course_root, errors_to_stderr, shown
+from .authoring import placeholders
+from .output import CliError, course_root, errors_to_stderr, in_order, problem_line, shown
 
 
 def cmd_export(args) -> int:
@@ -17,10 +18,14 @@ def cmd_export(args) -> int:
     from ..exporters.common import Options, entries
 
     root = course_root(args, required=not args.paths)
+    output = Path(args.output)
+    refuse_target(output, args.force, f"bank{SUFFIXES[args.format]}")   # before any work: one line, nothing else
     paths = [Path(p) for p in args.paths] or [root / "exercises"]
     bank = Bank.load(root, paths)
     if errors_to_stderr(bank, "nothing exported; fix the files first"):
         return 1
+    for problem in in_order([p for p in bank.problems + placeholders(paths) if p.severity == "warning"]):
+        print(f"warning: {problem_line(problem)}", file=sys.stderr)   # e.g. template TODOs going to the LMS
     writer = import_module(f"coursekit.exporters.{MODULES[args.format]}")
     options = Options(ordering_as_matching=args.ordering_as_matching, title=Course(root).title)
     result = writer.export(entries(bank), options)
@@ -39,8 +44,6 @@ def cmd_export(args) -> int:
         print("coursekit: no questions to export (the files hold no quiz items or free-response exercises)",
               file=sys.stderr)
         return 1
-    output = Path(args.output)
-    refuse_target(output, args.force, f"bank{SUFFIXES[args.format]}")
     try:
         _write(output, result.data)
     except OSError as exc:

@@ -130,6 +130,10 @@ def read_yaml(path: Path) -> YamlSource:
         unclosed = "never closed" in message or "not closed" in message   # point at where it was opened
         mark = (exc.context_mark if unclosed else None) or exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        opened = _open_quote(text, mark.line) if mark else None
+        if opened is not None:   # a quote left open earlier swallowed the lines up to here
+            (line, column), message = opened, "a quoted text is never closed"
+            fix = "add the closing quote (\") at the end of the text"
         raise _error(path, line, column, message, fix) from None
     except ReaderError as exc:  # control characters such as NUL: not a MarkedYAMLError
         before = text[: exc.position]
@@ -180,6 +184,30 @@ _PLAIN_WORDS = (
 )
 
 
+def _open_quote(text: str, before: int) -> tuple[int, int] | None:
+    """Where a double-quoted text that is still open at line ``before`` (0-based) was opened, if one is:
+    (line, column), 1-based. A value's quote opens after ': ' or '- '; comments are skipped."""
+    opened = None
+    for number, line in enumerate(text.splitlines()[:before]):
+        position = 0
+        while position < len(line):
+            ch = line[position]
+            if opened is not None:
+                if ch == "\\":
+                    position += 1
+                elif ch == '"':
+                    opened = None
+            elif ch == "#" and (position == 0 or line[position - 1] in " \t"):
+                break
+            elif ch == '"' and line[:position].rstrip().endswith((":", "-", "[", ",", "{")):
+                opened = (number + 1, position + 1)
+            elif ch == "'" and line[:position].rstrip().endswith((":", "-", "[", ",", "{")):
+                end = line.find("'", position + 1)
+                position = len(line) if end < 0 else end
+            position += 1
+    return opened
+
+
 _INDENTED_KEY = re.compile(r"^\s+[^\s:#'\"][^:#]*:(\s|$)")
 
 
@@ -195,6 +223,9 @@ def plain_words(exc: MarkedYAMLError, text: str) -> tuple[str, str]:
                 "line the key up with the keys above it (spaces, not tabs)")
     for clue, message, fix in _PLAIN_WORDS:
         if clue in said:
+            if clue == "mapping values are not allowed" and mark and mark.line < len(lines):
+                key = lines[mark.line].split(":", 1)[0].strip().removeprefix("- ").strip() or "title"
+                fix = f'put the whole text in double quotes, e.g. {key}: "{lines[mark.line].split(":", 1)[1].strip()}"'
             return message, fix
     return ("the YAML structure is broken on this line",
             "check the indentation, and put text that contains ':' or '#' in quotes")

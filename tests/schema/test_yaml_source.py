@@ -243,7 +243,9 @@ def test_duplicate_keys_point_at_the_second_one(tmp_path):
     ("kind: [a, b\n", 1, "a list written in [ ] is not closed", "closing ]"),
     ("kind: quiz\n---\nkind: quiz\n", 2, "more than one document", "remove the '---' line"),
     ("kind: quiz\n\tid: x\n", 2, "a tab character", "spaces only"),
-    ("items:\n  - id: x\n    prompt: a: b\n", 3, "text containing ': ' is not in quotes", "double quotes"),
+    ("items:\n  - id: x\n    prompt: a: b\n", 3, "text containing ': ' is not in quotes", 'prompt: "a: b"'),
+    ('items:\n  - prompt: "never closed\n    feedback:\n      correct: "TODO: x"\n', 2, "a quoted text is never closed",
+     "closing quote"),
 ])
 def test_malformed_yaml_is_located_with_a_fix(tmp_path, text, line, says, fix):
     """In an instructor's words: what is wrong on that line and what to do, no parser jargon."""
