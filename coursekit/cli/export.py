@@ -21,14 +21,21 @@ def cmd_export(args) -> int:
     bank = Bank.load(root, paths)
     if errors_to_stderr(bank, "nothing exported; fix the files first"):
         return 1
+    from ..exporters.site import PackageError
+
     writer = import_module(f"coursekit.exporters.{MODULES[args.format]}")
-    options = Options(ordering_as_matching=args.ordering_as_matching, title=Course(root).title)
-    result = writer.export(entries(bank), options)
+    course = Course(root)
+    options = Options(ordering_as_matching=args.ordering_as_matching, title=course.title, course=course,
+                      bank=bank, cc_version=args.cc_version)
+    try:
+        result = writer.export(entries(bank), options)
+    except PackageError as exc:
+        raise CliError(str(exc)) from None
     report = result.report
     for severity, message in report.messages():
         print(f"{severity}: {message}", file=sys.stderr)
     others = [p for p, m in bank.files.items() if getattr(m, "kind", "") in ("prompts", "timeline")]
-    if others:
+    if others and not result.files and args.format != "cc":
         print(f"note: {len(others)} file(s) hold discussion prompts or timeline events, not questions; "
               "not exported", file=sys.stderr)
     if args.strict and report.skipped:
@@ -40,12 +47,25 @@ def cmd_export(args) -> int:
               file=sys.stderr)
         return 1
     output = Path(args.output)
+    if result.files:
+        if output.exists() and not output.is_dir():
+            raise CliError(f"--output {args.output} is a file; {args.format} writes several packages: give a folder")
+        for name, data in result.files.items():
+            _write(output / name, data)
+        print(f"wrote {len(result.files)} package(s) into {shown(output)}: {', '.join(result.files)}; "
+              f"{len(report.exported)} question(s) as {args.format}{_counts(report)}")
+        return 0
     if output.is_dir():
         raise CliError(f"--output {args.output} is a folder; give a file name such as bank{SUFFIXES[args.format]}")
     _write(output, result.data)
     print(f"wrote {shown(output)}: {len(report.exported)} question(s) as {args.format}"
-          + (f", {len(report.skipped_ids)} skipped" if report.skipped else ""))
+          + (f", {len(report.skipped_ids)} skipped" if report.skipped else "") + _counts(report))
     return 0
+
+
+def _counts(report) -> str:
+    """'; holds 12 pages, 8 quizzes, ...' for a package, '' for a question file."""
+    return "; holds " + ", ".join(f"{n} {what}" for what, n in report.counts.items()) if report.counts else ""
 
 
 def _write(output: Path, data: bytes) -> None:

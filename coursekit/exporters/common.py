@@ -72,6 +72,7 @@ class Report:
     skipped: dict[str, list[str]] = field(default_factory=dict)
     warnings: dict[str, list[str]] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)   # what a package holds: pages, quizzes, ...
 
     def warn(self, message: str, item_id: str) -> None:
         """Exported, but something students or the gradebook will notice differs (e.g. a draw ignored)."""
@@ -103,7 +104,7 @@ class Report:
         return {"format": self.format, "exported": len(self.exported), "exported_ids": self.exported,
                 "skipped": [{"reason": m, "ids": ids} for m, ids in self.skipped.items()],
                 "warnings": [{"warning": m, "ids": ids} for m, ids in self.warnings.items()],
-                "notes": [{"note": m, "ids": ids} for m, ids in self.notes.items()]}
+                "notes": [{"note": m, "ids": ids} for m, ids in self.notes.items()], "counts": self.counts}
 
 
 @dataclass

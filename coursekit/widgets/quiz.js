@@ -81,6 +81,14 @@ function points(value) {
 
 // ---- persistence -----------------------------------------------------------------------------
 
+// >>> LMS storage hook (see coursekit/static/scorm.js). A page inside an LMS package defines
+// window.coursekitStorage, a Storage-like object (getItem/setItem/removeItem), and the quiz saves through
+// it; everywhere else it is the browser's localStorage. Port this to widgets/quiz/30-storage.js as is.
+function store() {
+  return window.coursekitStorage || window.localStorage;
+}
+// <<< LMS storage hook
+
 function storageKey(quiz) {
   return `coursekit:v${STORAGE_VERSION}:quiz:${quiz.id}`;
 }
@@ -89,7 +97,7 @@ function storageKey(quiz) {
 function loadSaved(quiz) {
   let raw;
   try {
-    raw = window.localStorage.getItem(storageKey(quiz));
+    raw = store().getItem(storageKey(quiz));
   } catch (_error) {
     return { answers: {}, reset: false };
   }
@@ -105,7 +113,7 @@ function loadSaved(quiz) {
     return { answers, reset: false };
   } catch (_error) {
     try {
-      window.localStorage.removeItem(storageKey(quiz));
+      store().removeItem(storageKey(quiz));
     } catch (_ignored) { /* storage unavailable */ }
     return { answers: {}, reset: true };
   }
@@ -115,7 +123,7 @@ function save(quiz, answers) {
   try {
     const total = quiz.items.length;
     const scored = Object.values(answers).reduce((sum, a) => sum + (a.score || 0), 0);
-    window.localStorage.setItem(
+    store().setItem(
       storageKey(quiz),
       JSON.stringify({ v: STORAGE_VERSION, title: quiz.title, section: quiz.section, total, score: scored,
         answers, saved: new Date().toISOString() }),
@@ -389,7 +397,7 @@ function render({ model, el: root }) {
   reset.addEventListener("click", () => {
     answers = {};
     views.forEach((view) => { view.controls.write(null); view.restore(null); });
-    try { window.localStorage.removeItem(storageKey(quiz)); } catch (_error) { /* unavailable */ }
+    try { store().removeItem(storageKey(quiz)); } catch (_error) { /* unavailable */ }
     publish();
     announce(s["quiz.resetDone"]);
   });
