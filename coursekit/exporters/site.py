@@ -50,7 +50,11 @@ class Site:
         return Course.page_url(page)
 
     def read(self, name: str) -> bytes:
-        return (self.folder / name).read_bytes()
+        path = self.folder / name
+        if not path.is_file():
+            raise PackageError(f"{SITE.as_posix()}/{name} is missing (a page of _toc.yml the site was built "
+                               "without): run ./build again, then export")
+        return path.read_bytes()
 
     def title(self, page: str) -> str:
         return self.course.section_title(page)

@@ -98,3 +98,10 @@ def test_requires_the_built_site(course, capsys, tmp_path):
     code, _, err = export(capsys, tmp_path / "course.imscc")
     assert code == 1 and "run ./build first" in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "course.imscc").exists()
+
+
+def test_a_page_missing_from_the_built_site_is_one_line(course, capsys, tmp_path):
+    (course / "_build" / "html" / "book" / "part1" / "demo.html").unlink()
+    code, _, err = export(capsys, tmp_path / "course.imscc")
+    assert code == 1 and "book/part1/demo.html is missing" in err and "run ./build again" in err
+    assert len(err.strip().splitlines()) == 1
