@@ -107,7 +107,7 @@ def _quiz(cc: _Cartridge, module: ET.Element, group: str, members: list[Entry], 
 
 
 def _activities(cc: _Cartridge, module: ET.Element, section: str, prompts, writing: list[Entry],
-                counts: dict[str, int]) -> None:
+                counts: dict[str, int], report: Report) -> None:
     for model in prompts:
         for n, prompt in enumerate(model.prompts, 1):
             title = f"{model.title} {n}: {cc.site.title(section)}"
@@ -123,6 +123,11 @@ def _activities(cc: _Cartridge, module: ET.Element, section: str, prompts, writi
                     {f"{ident}/assignment.xml": assignment(ident, title, html, number(entry.settings.points))})
         cc.item(module, ident, title)
         counts["assignments"] += 1
+        report.note("free-response exercises as assignments, without the model answer (instructors only)",
+                    entry.id)
+        if cc.version.number == "1.1":
+            report.note("assignments use the IMS assignment extension of Common Cartridge 1.3: Canvas reads it "
+                        "in 1.1 too, Blackboard does not (for Moodle and Brightspace use --cc-version 1.3)", entry.id)
 
 
 def export(entries: list[Entry], options: Options) -> Export:
@@ -149,14 +154,9 @@ def export(entries: list[Entry], options: Options) -> Export:
                 placed.add(group)
             writing = [e for g, m in grouped.items() if m[0].section == page and m[0].type == "essay" for e in m]
             placed.update(e.group for e in writing)
-            _activities(cc, module, page, [m for _p, m in prompts if m.section == page], writing, counts)
+            _activities(cc, module, page, [m for _p, m in prompts if m.section == page], writing, counts, report)
     for group in grouped:
         if group not in placed:
             report.skip("the section has no page in _toc.yml, so no module to put it in", group)
-    if options.cc_version == "1.1":
-        report.note("assignments use the IMS assignment extension (part of Common Cartridge 1.3): Canvas "
-                    "imports them from 1.1 as well; Moodle and Blackboard import 1.1 without them (use --cc-version "
-                    "1.3 for Moodle and Brightspace)", "assignments")
-    report.note("hints and free-response model answers are for instructors: not in the cartridge", "all")
     report.counts = counts
     return Export(cc.write(), report)

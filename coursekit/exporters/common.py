@@ -16,16 +16,14 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..schema.markdown import to_html
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from ..bank import Bank
     from ..course import Course
-    from ..schema.quiz import Settings
 
 @dataclass(frozen=True)
 class Entry:
@@ -36,7 +34,7 @@ class Entry:
     section: str
     item: "BaseModel"   # a quiz item model, or a FreeResponse
     path: Path
-    settings: "Settings"   # the quiz file's settings (the defaults for a free-response file)
+    settings: Any        # the quiz file's schema.quiz.Settings (the defaults for a free-response file)
     size: int = 1        # items in the entry's file, which a draw picks from
 
     @property
@@ -59,7 +57,7 @@ class Options:
     ordering_as_matching: bool = False   # export ordering items as matching (entry -> position)
     title: str = "Course question bank"
     course: "Course | None" = None       # the packages (Common Cartridge, SCORM) carry the course's pages
-    bank: "Bank | None" = None           # ... and its prompts and free-response files
+    bank: Any = None                     # ... and its prompts and free-response files (a coursekit Bank)
     cc_version: str = "1.1"
 
 
@@ -118,15 +116,16 @@ class Export:
 
 def entries(bank) -> list[Entry]:
     """Every exportable question of ``bank``, file by file in path order (quizzes, then free response)."""
-    from ..schema.quiz import Settings
+    from ..kinds import KINDS   # the quiz model through the kinds table: schema.quiz imports the question types
 
+    defaults = KINDS["quiz"].model.model_fields["settings"].default
     found: list[Entry] = []
     for path, quiz in bank.of_kind("quiz"):
         found += [Entry(quiz.id, quiz.title, quiz.section, item, path, quiz.settings, len(quiz.items))
                   for item in quiz.items]
     for path, model in bank.of_kind("free_response"):
         group = writing_id(model.section)
-        found += [Entry(group, model.title, model.section, ex, path, Settings(), len(model.exercises))
+        found += [Entry(group, model.title, model.section, ex, path, defaults, len(model.exercises))
                   for ex in model.exercises]
     return found
 
