@@ -92,6 +92,30 @@ class Course:
         walk(self.toc)
         return found
 
+    @cached_property
+    def parts(self) -> list[tuple[str, list[tuple[str, int]]]]:
+        """The book's parts in order: (caption, [(page id, depth)]), chapters at depth 0, sections at 1.
+
+        The book's root page (the introduction) comes first, as a part of its own with an empty caption.
+        """
+        found: list[tuple[str, list[tuple[str, int]]]] = []
+        root = self.toc.get("root")
+        if isinstance(root, str) and root.startswith(BOOK + "/"):
+            found.append(("", [(root.removeprefix(BOOK + "/"), 0)]))
+
+        def pages(nodes, depth: int) -> list[tuple[str, int]]:
+            out: list[tuple[str, int]] = []
+            for node in nodes if isinstance(nodes, list) else []:
+                if isinstance(node, dict) and isinstance(node.get("file"), str) and node["file"].startswith(BOOK + "/"):
+                    out.append((node["file"].removeprefix(BOOK + "/"), depth))
+                    out += pages(node.get("sections"), depth + 1)
+            return out
+
+        for part in self.toc.get("parts") or []:
+            if isinstance(part, dict):
+                found.append((str(part.get("caption") or ""), pages(part.get("chapters"), 0)))
+        return found
+
     def in_book_order(self, sections) -> list[str]:
         order = self.pages
         return sorted(set(sections), key=lambda s: (order.index(s) if s in order else len(order), s))

@@ -46,18 +46,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--root", help=root_help)
     check.set_defaults(run=cmd_check)
 
-    exp = commands.add_parser("export", help="export questions for an LMS (GIFT, Moodle XML, QTI zip)",
-                              description="Export the whole bank (default) or chosen files. What a format "
-                                          "cannot express is reported by item id, never dropped silently.")
+    exp = commands.add_parser("export", help="export for an LMS (GIFT, Moodle XML, QTI zip, Common Cartridge, SCORM)",
+                              description="Export the whole bank (default) or chosen files; `cc` and `scorm` "
+                                          "also carry the built pages (run ./build first) and `scorm` writes a "
+                                          "folder of packages. What a format cannot express is reported by "
+                                          "item id, never dropped silently.")
     exp.add_argument("paths", nargs="*", metavar="PATH")
     exp.add_argument("--format", required=True, choices=FORMATS)
-    exp.add_argument("--output", "-o", required=True, metavar="PATH")
+    exp.add_argument("--output", "-o", required=True, metavar="PATH", help="the file to write (a folder for scorm)")
     exp.add_argument("--force", action="store_true", help="replace an existing output file (never a link or a folder)")
     exp.add_argument("--strict", action="store_true",
                      help="fail (exit 1, nothing written) if any item cannot be expressed in the format")
     exp.add_argument("--ordering-as-matching", action="store_true",
                      help="GIFT and QTI have no ordering type: export ordering items as matching questions "
                           "(entry -> position) instead of skipping them")
+    exp.add_argument("--cc-version", choices=["1.1", "1.3"], default="1.1",
+                     help="Common Cartridge version (default 1.1, which every major LMS imports; Blackboard "
+                          "takes 1.0-1.2 only)")
     exp.add_argument("--root", help=root_help)
     exp.set_defaults(run=cmd_export)
 

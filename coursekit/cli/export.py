@@ -1,4 +1,6 @@
-"""``coursekit export``: the bank as an LMS file, written atomically, with a report of what did not fit."""
+"""``coursekit export``: the bank as an LMS file (or, for SCORM, a folder of packages), written atomically,
+with a report of what did not fit. Nothing that exists is replaced without ``--force``, and a link, a
+device or a folder where a file should go is refused before any work is done."""
 from __future__ import annotations
 
 import os
@@ -10,16 +12,23 @@ from pathlib import Path
 from .authoring import placeholders
 from .output import CliError, course_root, errors_to_stderr, in_order, problem_line, shown
 
+FOLDER_FORMATS = ("scorm",)   # formats that write several packages into a folder
+
 
 def cmd_export(args) -> int:
     from ..bank import Bank
     from ..course import Course
     from ..exporters import MODULES, SUFFIXES
     from ..exporters.common import Options, entries
+    from ..exporters.site import PackageError
 
     root = course_root(args, required=not args.paths)
     output = Path(args.output)
-    refuse_target(output, args.force, f"bank{SUFFIXES[args.format]}")   # before any work: one line, nothing else
+    if args.format in FOLDER_FORMATS:
+        if output.is_symlink() or (output.exists() and not output.is_dir()):
+            raise CliError(f"--output {args.output} is not a folder; {args.format} writes several packages: give a folder")
+    else:
+        refuse_target(output, args.force, f"bank{SUFFIXES[args.format]}")   # before any work: one line, nothing else
     paths = [Path(p) for p in args.paths] or [root / "exercises"]
     bank = Bank.load(root, paths)
     if errors_to_stderr(bank, "nothing exported; fix the files first"):
@@ -27,13 +36,18 @@ def cmd_export(args) -> int:
     for problem in in_order([p for p in bank.problems + placeholders(paths) if p.severity == "warning"]):
         print(f"warning: {problem_line(problem)}", file=sys.stderr)   # e.g. template TODOs going to the LMS
     writer = import_module(f"coursekit.exporters.{MODULES[args.format]}")
-    options = Options(ordering_as_matching=args.ordering_as_matching, title=Course(root).title)
-    result = writer.export(entries(bank), options)
+    course = Course(root)
+    options = Options(ordering_as_matching=args.ordering_as_matching, title=course.title, course=course,
+                      bank=bank, cc_version=args.cc_version)
+    try:
+        result = writer.export(entries(bank), options)
+    except PackageError as exc:
+        raise CliError(str(exc)) from None
     report = result.report
     for severity, message in report.messages():
         print(f"{severity}: {message}", file=sys.stderr)
     others = [p for p, m in bank.files.items() if getattr(m, "kind", "") in ("prompts", "timeline")]
-    if others:
+    if others and not result.files and args.format != "cc":
         print(f"note: {len(others)} file(s) hold discussion prompts or timeline events, not questions; "
               "not exported", file=sys.stderr)
     if args.strict and report.skipped:
@@ -45,12 +59,27 @@ def cmd_export(args) -> int:
               file=sys.stderr)
         return 1
     try:
-        _write(output, result.data)
+        if result.files:
+            for name in result.files:
+                refuse_target(output / name, args.force, name)
+            for name, data in result.files.items():
+                _write(output / name, data)
+        else:
+            _write(output, result.data)
     except OSError as exc:
         raise CliError(f"cannot write {output}: {exc.strerror or exc}; nothing was written") from None
-    print(f"wrote {shown(output)}: {len(report.exported)} question(s) as {args.format}"
-          + (f", {len(report.skipped_ids)} skipped" if report.skipped else ""))
+    if result.files:
+        print(f"wrote {len(result.files)} package(s) into {shown(output)}: {', '.join(result.files)}; "
+              f"{len(report.exported)} question(s) as {args.format}{_counts(report)}")
+    else:
+        print(f"wrote {shown(output)}: {len(report.exported)} question(s) as {args.format}"
+              + (f", {len(report.skipped_ids)} skipped" if report.skipped else "") + _counts(report))
     return 0
+
+
+def _counts(report) -> str:
+    """'; holds 12 pages, 8 quizzes, ...' for a package, '' for a question file."""
+    return "; holds " + ", ".join(f"{n} {what}" for what, n in report.counts.items()) if report.counts else ""
 
 
 def refuse_target(output: Path, force: bool, example: str) -> None:

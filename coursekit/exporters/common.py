@@ -16,12 +16,14 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..schema.markdown import to_html
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+
+    from ..course import Course
 
 @dataclass(frozen=True)
 class Entry:
@@ -32,6 +34,8 @@ class Entry:
     section: str
     item: "BaseModel"   # a quiz item model, or a FreeResponse
     path: Path
+    settings: Any        # the quiz file's schema.quiz.Settings (the defaults for a free-response file)
+    size: int = 1        # items in the entry's file, which a draw picks from
 
     @property
     def id(self) -> str:
@@ -41,11 +45,20 @@ class Entry:
     def type(self) -> str:
         return getattr(self.item, "type", "essay")
 
+    @property
+    def draw(self) -> int | None:
+        """How many of the file's items a student gets, when fewer than all are drawn."""
+        draw = self.settings.draw
+        return draw if draw and draw < self.size else None
+
 
 @dataclass
 class Options:
     ordering_as_matching: bool = False   # export ordering items as matching (entry -> position)
     title: str = "Course question bank"
+    course: "Course | None" = None       # the packages (Common Cartridge, SCORM) carry the course's pages
+    bank: Any = None                     # ... and its prompts and free-response files (a coursekit Bank)
+    cc_version: str = "1.1"
 
 
 @dataclass
@@ -55,7 +68,15 @@ class Report:
     format: str
     exported: list[str] = field(default_factory=list)
     skipped: dict[str, list[str]] = field(default_factory=dict)
+    warnings: dict[str, list[str]] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)   # what a package holds: pages, quizzes, ...
+
+    def warn(self, message: str, item_id: str) -> None:
+        """Exported, but something students or the gradebook will notice differs (e.g. a draw ignored)."""
+        ids = self.warnings.setdefault(message, [])
+        if item_id not in ids:
+            ids.append(item_id)
 
     def skip(self, message: str, item_id: str) -> None:
         self.skipped.setdefault(message, []).append(item_id)
@@ -73,25 +94,47 @@ class Report:
         """(severity, text) lines for the instructor: skips are warnings, notes are information."""
         lines = [("warning", f"{message}; skipped ({len(ids)}): {', '.join(ids)}")
                  for message, ids in self.skipped.items()]
+        lines += [("warning", f"{message} ({len(ids)}): {', '.join(ids)}") for message, ids in self.warnings.items()]
         lines += [("note", f"{message} ({len(ids)}): {', '.join(ids)}") for message, ids in self.notes.items()]
         return lines
 
 
 @dataclass
 class Export:
+    """One file (``data``), or for a format that writes several (SCORM), ``files`` by name and no data."""
+
     data: bytes
     report: Report
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
 def entries(bank) -> list[Entry]:
     """Every exportable question of ``bank``, file by file in path order (quizzes, then free response)."""
+    from ..kinds import KINDS   # the quiz model through the kinds table: schema.quiz imports the question types
+
+    defaults = KINDS["quiz"].model.model_fields["settings"].default
     found: list[Entry] = []
     for path, quiz in bank.of_kind("quiz"):
-        found += [Entry(quiz.id, quiz.title, quiz.section, item, path) for item in quiz.items]
+        found += [Entry(quiz.id, quiz.title, quiz.section, item, path, quiz.settings, len(quiz.items))
+                  for item in quiz.items]
     for path, model in bank.of_kind("free_response"):
-        group = model.section.replace("/", "-") + "-writing"
-        found += [Entry(group, model.title, model.section, ex, path) for ex in model.exercises]
+        group = writing_id(model.section)
+        found += [Entry(group, model.title, model.section, ex, path, defaults, len(model.exercises))
+                  for ex in model.exercises]
     return found
+
+
+def writing_id(section: str) -> str:
+    """The group id of a section's free-response exercises: '<part>-<name>-writing'."""
+    return section.replace("/", "-") + "-writing"
+
+
+def groups(found: list[Entry]) -> dict[str, list[Entry]]:
+    """Entries by quiz (or free-response file), in the order first met."""
+    grouped: dict[str, list[Entry]] = {}
+    for entry in found:
+        grouped.setdefault(entry.group, []).append(entry)
+    return grouped
 
 
 # ---------------------------------------------------------------- text helpers shared by the formats

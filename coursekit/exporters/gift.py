@@ -7,6 +7,9 @@ What GIFT cannot express, and what happens:
 - item-level correct/incorrect feedback of matching items (GIFT has no combined feedback): appended to
   the general feedback, labelled, and listed as a note.
 - all-or-nothing multiple select, pair-by-pair matching credit, case-only short-answer matching: notes.
+- quiz settings: GIFT holds questions only. A ``draw`` has no random selection in GIFT, so every item is
+  written and each is listed in a warning (build the draw in Moodle: add random questions from the
+  quiz's category); points, attempts, answer display and time limits are set on the Moodle quiz.
 Metadata (objectives, difficulty, tags, source) is written as ``//`` comment lines above each question.
 """
 from __future__ import annotations
@@ -44,6 +47,11 @@ def export(entries: list[Entry], options: Options) -> Export:
         if entry.group != group:
             group = entry.group
             blocks.append(f"$CATEGORY: $course$/{escape(entry.group, html=False)}")
+        if entry.draw:
+            report.warn("GIFT has no random selection: the quiz's `draw` is not in the file, every item of "
+                        "the category is (in Moodle, add random questions from the category)", entry.id)
+        if entry.settings.points != 1 or entry.settings.attempts or entry.settings.time_limit:
+            report.note("GIFT holds no points, attempts or time limit: set them on the Moodle quiz", entry.id)
         if getattr(entry.item, "hint", None):
             report.note("hints have no place in GIFT: not exported (Moodle XML keeps them)", entry.id)
         prompt = block(entry.item.prompt)

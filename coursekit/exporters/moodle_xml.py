@@ -7,6 +7,10 @@ installed on Moodle versions that do not ship it), essay for free-response exerc
 grader information, which students never see). One ``category`` question per quiz file groups them.
 Hints become ``<hint>``; objectives, difficulty, tags and the section become Moodle tags. HTML text is
 escaped as XML character data, which Moodle's importer reads exactly as it reads its own CDATA.
+Points per item are each question's default mark. A quiz with a ``draw`` keeps all its items in its own
+category, whose description says how many to draw: Moodle XML carries questions, not quizzes, so the
+draw is made in the quiz with "Add a random question" from that category (listed as a note); attempts,
+answer display and time limit are quiz settings too, listed as notes to set by hand.
 What Moodle grades differently (all-or-nothing multiple select, pair-by-pair matching, case-only short
 answers) is listed in the report as notes; each type's elements are written by its module in
 :mod:`coursekit.questions`.
@@ -17,7 +21,7 @@ import html
 import xml.etree.ElementTree as ET
 
 from ..questions import EXPORTED
-from .common import Entry, Export, Options, Report, block, inline
+from .common import Entry, Export, Options, Report, block, inline, number
 from .moodle_syntax import element, text
 
 
@@ -31,9 +35,12 @@ def _tags(entry: Entry) -> ET.Element:
 
 
 def _category(entry: Entry) -> ET.Element:
+    info = html.escape(entry.group_title)
+    if entry.draw:
+        info += f"<p>Quiz: add {entry.draw} random questions from this category ({entry.size} in it).</p>"
     return element("question", type="category", children=[
         element("category", children=[element("text", f"$course$/top/{entry.group}")]),
-        text("info", html.escape(entry.group_title))])
+        text("info", info)])
 
 
 def _question(entry: Entry, qtype: str, body: list[ET.Element]) -> ET.Element:
@@ -43,7 +50,7 @@ def _question(entry: Entry, qtype: str, body: list[ET.Element]) -> ET.Element:
         prompt += f"<p>Unit: {inline(item.unit)}</p>"
     head = [element("name", children=[element("text", entry.id)]), text("questiontext", prompt),
             text("generalfeedback", block(getattr(item, "explanation", None))),
-            element("defaultgrade", "1"), element("penalty", "0" if qtype == "essay" else "0.3333333"),
+            element("defaultgrade", number(entry.settings.points)), element("penalty", "0" if qtype == "essay" else "0.3333333"),
             element("hidden", "0"), element("idnumber", entry.id)]
     hint = getattr(item, "hint", None)
     return element("question", type=qtype, children=[*head, *body, *([text("hint", block(hint))] if hint else []),
@@ -62,6 +69,12 @@ def export(entries: list[Entry], options: Options) -> Export:
         if entry.group != group:
             group = entry.group
             quiz.append(_category(entry))
+            if entry.draw:
+                report.note("draws: the items are in the quiz's category; add that many random questions "
+                            "from it to the Moodle quiz", f"{entry.group} ({entry.draw} of {entry.size})")
+            if entry.settings.attempts or entry.settings.time_limit or entry.settings.show_answers != "after_each_try":
+                report.note("attempts, answer display and time limit are Moodle quiz settings, not in Moodle "
+                            "XML: set them on the quiz", entry.group)
         quiz.append(_question(entry, *body))
         report.exported.append(entry.id)
     ET.indent(quiz)

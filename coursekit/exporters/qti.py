@@ -16,6 +16,9 @@ What QTI 1.2 / Canvas cannot express, and what happens:
 - ordering: no ordering type in Canvas's QTI 1.2 import. Skipped with a warning listing the ids
   (``--strict`` fails instead), or with ``--ordering-as-matching`` exported as a matching question.
 - hints, free-response model answers: no field; listed as notes.
+- graded settings (``settings.points``, ``attempts``, ``show_answers``, ``time_limit``) go to
+  ``assessment_meta.xml`` (a graded quiz, ``quiz_type`` assignment) and ``cc_maxattempts``; a ``draw`` is a
+  QTI random selection, which Canvas imports as a question group.
 - Canvas scores multiple-answer questions with its own partial-credit setting, matching pair by pair,
   short answers ignoring case only: notes.
 """
@@ -27,7 +30,7 @@ import zipfile
 from datetime import date
 
 from ..questions import EXPORTED
-from .common import Entry, Export, Options, Report, block, inline
+from .common import Entry, Export, Options, Report, block, groups, inline, number
 from .qti_syntax import QtiItem, condition, feedback, material, show, sub
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -40,13 +43,22 @@ TYPES = {"single_choice": "multiple_choice_question", "multiple_select": "multip
          "short_text": "short_answer_question", "essay": "essay_question", "ordering": "matching_question"}
 
 
-def _item(section: ET.Element, entry: Entry, options: Options, report: Report) -> bool:
+def _item(section: ET.Element, entry: Entry, options: Options, report: Report, cc: bool = False) -> bool:
     """One question as a QTI ``<item>``: metadata and prompt here, the type's part from its module."""
     src = entry.item
     item = ET.Element("item", ident=entry.id, title=entry.id)
     meta = sub(sub(item, "itemmetadata"), "qtimetadata")
-    for label, value in (("question_type", TYPES[entry.type]), ("points_possible", "1.0"),
-                         ("assessment_question_identifierref", f"{entry.id}-bank")):
+    kind = EXPORTED[entry.type]
+    fields = [("question_type", TYPES[entry.type]), ("points_possible", number(entry.settings.points)),
+              ("assessment_question_identifierref", f"{entry.id}-bank")]
+    if cc:
+        fields.insert(0, ("cc_weighting", number(entry.settings.points)))
+        if kind.cc_profile:
+            fields.insert(0, ("cc_profile", kind.cc_profile))
+        else:
+            report.note("matching, numeric and ordering items are outside the Common Cartridge QTI profile: "
+                        "Canvas imports them by their Canvas question type, other LMSs may drop them", entry.id)
+    for label, value in fields:
         field = sub(meta, "qtimetadatafield")
         sub(field, "fieldlabel", label)
         sub(field, "fieldentry", value)
@@ -62,7 +74,7 @@ def _item(section: ET.Element, entry: Entry, options: Options, report: Report) -
     fb = getattr(src, "feedback", None)
     has = fb is not None and not isinstance(fb, str)
     q = QtiItem(item, presentation, processing, block(fb.correct) if has else "", block(fb.incorrect) if has else "")
-    if not EXPORTED[entry.type].qti(q, entry, options, report):
+    if not kind.qti(q, entry, options, report):
         return False
     if q.right_fb:   # attach to the condition that gives full marks
         for cond in processing.findall("respcondition"):
@@ -83,32 +95,73 @@ def _item(section: ET.Element, entry: Entry, options: Options, report: Report) -
     return True
 
 
-def _xml(root: ET.Element) -> bytes:
+def xml_bytes(root: ET.Element) -> bytes:
     ET.indent(root)
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
 
 
-def _assessment(ident: str, title: str, group: list[Entry], options: Options, report: Report) -> tuple[bytes, int]:
+def _fields(parent: ET.Element, fields: list[tuple[str, str]]) -> None:
+    meta = sub(parent, "qtimetadata")
+    for label, value in fields:
+        field = sub(meta, "qtimetadatafield")
+        sub(field, "fieldlabel", label)
+        sub(field, "fieldentry", value)
+
+
+def assessment(ident: str, title: str, group: list[Entry], options: Options, report: Report,
+               cc: bool = False) -> tuple[bytes, int]:
+    """One quiz file as a QTI ``<assessment>`` with its graded settings, and how many items it holds.
+
+    A draw is a nested section with ``selection_ordering``: QTI's random selection, which Canvas imports
+    as a question group (pick ``draw``, ``points_per_item`` each) and Common Cartridge importers as a
+    random draw. ``cc`` adds the Common Cartridge QTI profile's metadata (the same file then serves both).
+    """
+    settings = group[0].settings
     root = ET.Element("questestinterop", {"xmlns": QTI_NS, "xmlns:xsi": XSI,
                                            "xsi:schemaLocation": f"{QTI_NS} {QTI_NS}p1.xsd"})
-    assessment = sub(root, "assessment", ident=ident, title=title)
-    meta = sub(assessment, "qtimetadata")
-    field = sub(meta, "qtimetadatafield")
-    sub(field, "fieldlabel", "cc_maxattempts")
-    sub(field, "fieldentry", "1")
-    section = sub(assessment, "section", ident="root_section")
-    count = sum(_item(section, entry, options, report) for entry in group)
-    return _xml(root), count
+    node = sub(root, "assessment", ident=ident, title=title)
+    fields = [("cc_maxattempts", str(settings.attempts) if settings.attempts else "unlimited")]
+    if cc:
+        fields = [("cc_profile", "cc.exam.v0p1"), ("qmd_assessmenttype", "Examination"),
+                  ("qmd_scoretype", "Percentage"), *fields,
+                  ("qmd_feedbackpermitted", "Yes" if settings.show_answers != "never" else "No"),
+                  ("qmd_solutionspermitted", "Yes" if settings.show_answers != "never" else "No")]
+    if settings.time_limit:
+        fields.append(("qmd_timelimit", str(settings.time_limit)))
+    _fields(node, fields)
+    section = sub(node, "section", ident="root_section")
+    draw = group[0].draw
+    if draw:
+        section = sub(section, "section", ident=f"{ident}-draw", title=title)
+        selection = sub(sub(section, "selection_ordering"), "selection")
+        number_node = sub(selection, "selection_number")
+        sub(sub(selection, "selection_extension"), "points_per_item", number(settings.points))
+    count = sum(_item(section, entry, options, report, cc) for entry in group)
+    if draw:   # never more than the items actually written (a skipped item cannot be drawn)
+        number_node.text = str(min(draw, count))
+        report.note("draws exported as a random selection (QTI selection_ordering, a Canvas question group)",
+                    f"{ident} ({min(draw, count)} of {count})")
+    return xml_bytes(root), count
 
 
-def _meta(ident: str, title: str) -> bytes:
+def canvas_meta(ident: str, title: str, group: list[Entry], count: int) -> bytes:
+    """Canvas's quiz settings: a graded quiz (an assignment) with the file's attempts, answers and time;
+    worth ``points`` for each of the ``count`` items written (or of the items drawn)."""
+    settings = group[0].settings
+    shown = settings.show_answers != "never"
     root = ET.Element("quiz", {"identifier": ident, "xmlns": CANVAS_NS, "xmlns:xsi": XSI,
                                "xsi:schemaLocation": f"{CANVAS_NS} https://canvas.instructure.com/xsd/cccv1p0.xsd"})
-    for tag, value in (("title", title), ("description", ""), ("shuffle_answers", "true"),
-                       ("scoring_policy", "keep_highest"), ("quiz_type", "practice_quiz"),
-                       ("allowed_attempts", "-1"), ("show_correct_answers", "true")):
+    values = [("title", title), ("description", ""), ("shuffle_answers", "true"),
+              ("scoring_policy", "keep_highest"), ("quiz_type", "assignment"),
+              ("points_possible", number(settings.total(count))),
+              ("show_correct_answers", "true" if shown else "false"),
+              ("show_correct_answers_last_attempt", "true" if settings.show_answers == "after_last_attempt" else "false")]
+    if settings.time_limit:
+        values.append(("time_limit", str(settings.time_limit)))
+    values.append(("allowed_attempts", str(settings.attempts) if settings.attempts else "-1"))
+    for tag, value in values:
         sub(root, tag, value)
-    return _xml(root)
+    return xml_bytes(root)
 
 
 def _manifest(idents: list[str], title: str) -> bytes:
@@ -131,24 +184,22 @@ def _manifest(idents: list[str], title: str) -> bytes:
                         type="associatedcontent/imscc_xmlv1p1/learning-application-resource",
                         href=f"{ident}/assessment_meta.xml")
         sub(meta_res, "file", href=f"{ident}/assessment_meta.xml")
-    return _xml(root)
+    return xml_bytes(root)
+
 
 
 def export(entries: list[Entry], options: Options) -> Export:
     report = Report("qti")
-    groups: dict[str, list[Entry]] = {}
-    for entry in entries:
-        groups.setdefault(entry.group, []).append(entry)
     buffer = io.BytesIO()
     idents: list[str] = []
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for group, members in groups.items():
+        for group, members in groups(entries).items():
             title = members[0].group_title
-            data, count = _assessment(group, title, members, options, report)
+            data, count = assessment(group, title, members, options, report)
             if not count:
                 continue
             idents.append(group)
             archive.writestr(f"{group}/{group}.xml", data)
-            archive.writestr(f"{group}/assessment_meta.xml", _meta(group, title))
+            archive.writestr(f"{group}/assessment_meta.xml", canvas_meta(group, title, members, count))
         archive.writestr("imsmanifest.xml", _manifest(idents, options.title))
     return Export(buffer.getvalue(), report)

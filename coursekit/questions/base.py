@@ -108,6 +108,7 @@ class ExportedType:
     """What an LMS exporter needs of a kind of question: its writer for each format."""
 
     name: str
+    cc_profile: str | None = None   # the Common Cartridge QTI profile's item type, None if the profile has none
 
     def gift(self, entry: "Entry", options: "Options", report: "Report") -> str | None:
         """The GIFT answer block ``{...}``, or None (skipped, with the reason in ``report``)."""

@@ -8,6 +8,7 @@ from .base import ExportedType
 
 class EssayType(ExportedType):
     name = "essay"
+    cc_profile = "cc.essay.v0p1"
 
     def gift(self, entry, options, report) -> str:
         report.note("free-response model answers are for instructors and have no field in GIFT: "

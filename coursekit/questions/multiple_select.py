@@ -22,6 +22,7 @@ class MultipleSelect(choices.ChoiceItem):
 
 class MultipleSelectType(QuestionType):
     name, model = "multiple_select", MultipleSelect
+    cc_profile = "cc.multiple_response.v0p1"
 
     def score(self, item, response) -> float:
         found = indices(response, len(item.choices))

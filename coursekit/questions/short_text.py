@@ -28,6 +28,7 @@ class ShortText(WithFeedback):
 
 class ShortTextType(QuestionType):
     name, model = "short_text", ShortText
+    cc_profile = "cc.fib.v0p1"
 
     def score(self, item, response) -> float:
         if not isinstance(response, str):

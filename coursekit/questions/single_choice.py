@@ -26,6 +26,7 @@ class SingleChoice(choices.ChoiceItem):
 
 class SingleChoiceType(QuestionType):
     name, model = "single_choice", SingleChoice
+    cc_profile = "cc.multiple_choice.v0p1"
 
     def score(self, item, response) -> float:
         i = index(response, len(item.choices))

@@ -21,6 +21,7 @@ class TrueFalse(WithFeedback):
 
 class TrueFalseType(QuestionType):
     name, model = "true_false", TrueFalse
+    cc_profile = "cc.true_false.v0p1"
 
     def score(self, item, response) -> float:
         return 1.0 if isinstance(response, bool) and response == item.answer else 0.0

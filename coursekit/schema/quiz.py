@@ -20,13 +20,36 @@ class Objective(Strict):
     text: Text = Field(description="What students should be able to do, starting with a measurable verb.")
 
 
+ShowAnswers = Literal["after_each_try", "after_last_attempt", "never"]
+
+
 class Settings(Strict):
-    """How the quiz behaves."""
+    """How the quiz behaves in the book and, graded, in an LMS.
+
+    The grading fields default to what the book does (every item worth 1 point, unlimited tries, answers
+    shown once a question is answered, no time limit), so an export changes nothing a student sees until
+    an instructor sets them; every LMS export writes them in its own vocabulary.
+    """
 
     show_answer_after: int = Field(default=2, ge=1, description="tries before 'Show answer' appears")
     draw: int | None = Field(default=None, ge=1, description="draw this many items per learner and attempt "
-                                                            "(in the browser; exports draw with `seed`)")
-    seed: int = Field(default=0, description="seed of exports' draw and of unshuffled items' fixed order, so a variant can be reproduced")
+                                                            "(in the browser); LMS exports write it as the format's "
+                                                            "random selection")
+    seed: int = Field(default=0, description="seed of exports' draw and of unshuffled items' fixed order, so a "
+                                             "variant can be reproduced")
+    points: float = Field(default=1, gt=0, description="points each item is worth in an LMS gradebook "
+                                                       "(the quiz is worth `points` times the items shown)")
+    attempts: int | None = Field(default=None, ge=1, description="attempts an LMS allows at the whole quiz; "
+                                                                 "leave out for unlimited, as in the book")
+    show_answers: ShowAnswers = Field(default="after_each_try", description=(
+        "when an LMS shows the right answers: `after_each_try` (as the book does), `after_last_attempt` "
+        "or `never`"))
+    time_limit: int | None = Field(default=None, ge=1, description="minutes an LMS allows for one attempt; "
+                                                                   "leave out for no limit")
+
+    def total(self, items: int) -> float:
+        """Points of one attempt: each item shown (``draw`` of them, else all) worth ``points``."""
+        return self.points * min(self.draw or items, items)
 
 
 class QuizFile(Strict):
@@ -37,7 +60,8 @@ class QuizFile(Strict):
     section: SectionId = Field(description="The section the quiz belongs to, as 'part/section'.")
     title: Text = Field(description="Heading shown above the quiz.")
     objectives: list[Objective] = Field([], description="The section's 3-5 learning objectives.")
-    settings: Settings = Field(Settings(), description="Optional behaviour: tries before 'Show answer', draws.")
+    settings: Settings = Field(Settings(), description="Optional behaviour: tries before 'Show answer', draws, "
+                                                       "and the graded settings LMS exports use.")
     items: list[Item] = Field(min_length=1, description="The questions; each has a `type` and that type's fields.")
 
     def cross_check(self) -> list[tuple[tuple, str, str]]:

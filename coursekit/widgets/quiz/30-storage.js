@@ -133,11 +133,17 @@ function serialiseRecord(quiz, record, ids) {
 
 // ---- the one impure piece: localStorage, which may be missing, refuse access, throw or be full ----
 
+/** Where saved work goes: the browser's localStorage, or inside an LMS package the SCORM bridge's
+ * Storage-like object (coursekit/static/scorm.js sets window.coursekitStorage before any widget runs). */
+function backend() {
+  return window.coursekitStorage || window.localStorage;
+}
+
 const store = {
   /** {ok, value}: ok is false when storage could not be read at all. */
   get(key) {
     try {
-      return { ok: true, value: window.localStorage.getItem(key) };
+      return { ok: true, value: backend().getItem(key) };
     } catch (_error) {
       return { ok: false, value: null };
     }
@@ -145,7 +151,7 @@ const store = {
   /** true when the value was stored. */
   set(key, value) {
     try {
-      window.localStorage.setItem(key, value);
+      backend().setItem(key, value);
       return true;
     } catch (_error) {
       return false;
@@ -153,7 +159,7 @@ const store = {
   },
   remove(key) {
     try {
-      window.localStorage.removeItem(key);
+      backend().removeItem(key);
       return true;
     } catch (_error) {
       return false;
