@@ -546,7 +546,6 @@ def course_events(section: str | None = None) -> list:
 
 
 def test_touch_markers_are_big_apart_and_inside_on_the_course_pages(phone, site_url):
-    page = phone.page
     for url in (IRAN, COURSE):
         root = open_page(phone, site_url + url)
         g = geometry(root)
