@@ -113,7 +113,8 @@ class PageAssets(EnvironmentCollector):
 def add_page_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     names = sorted(pages(app.env).get(pagename, ()))
     for name in names:
-        app.add_css_file(SUBDIR + f"{name}.css")
+        if is_widget(name) or (STATIC / f"{name}.css").exists():   # some page scripts have no CSS (continue)
+            app.add_css_file(SUBDIR + f"{name}.css")
         if is_widget(name) or (STATIC / f"{name}.js").exists():   # some page assets are CSS only (print)
             app.add_js_file(SUBDIR + f"{name}.js", loading_method="async")
     if any(map(is_widget, names)):
