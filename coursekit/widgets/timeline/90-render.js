@@ -156,7 +156,18 @@ function render({ model, el: host }) {
     return node;
   }
 
+  /** "Showing 8 of 8 events", and when the range in view holds fewer of them, how many it holds. */
+  function updateStatus() {
+    const showing = format(s["timeline.showing"], { shown: shown.length, total: all.length });
+    if (!shown.length) { status.textContent = `${s["timeline.noMatch"]} ${showing} ${s["timeline.noMatchHint"]}`; return; }
+    const inView = listMode ? shown.length : shown.filter((ev) => ev.t1 >= v0 && ev.t <= v1).length;
+    const text = inView === shown.length ? showing
+      : `${showing}; ${format(inView ? s["timeline.inView"] : s["timeline.noneInView"], { count: inView })}`;
+    if (status.textContent !== text) status.textContent = text; // a live region: say it only when it changes
+  }
+
   function draw() {
+    updateStatus();
     viewport.dataset.span = String(Math.round(v1 - v0));
     viewport.dataset.start = String(Math.round(v0));
     if (!width || listMode) return;
@@ -275,8 +286,6 @@ function render({ model, el: host }) {
     const counts = filterCounts(all, filters);
     for (const node of themeSelect.options) label(node, node.value ? counts.themes[node.value] || 0 : counts.anyTheme);
     for (const node of actorSelect.options) label(node, node.value ? counts.actors[node.value] || 0 : counts.anyActor);
-    const showing = format(s["timeline.showing"], { shown: shown.length, total: all.length });
-    status.textContent = shown.length ? showing : `${s["timeline.noMatch"]} ${showing} ${s["timeline.noMatchHint"]}`;
     if (selectedId && !shown.includes(byId.get(selectedId))) select("", { reveal: false });
     const filtered = filters.query || filters.theme || filters.actor;
     if (shown.length && filtered) setView(fitTo(shown[0].t, shown.reduce((m, e) => Math.max(m, e.t1), -Infinity), width || 600, lo, hi));
@@ -369,6 +378,7 @@ function render({ model, el: host }) {
     if (on && !list.dataset.built) buildList();
     list.hidden = !on;
     axisView.hidden = on;
+    help.hidden = on; // the axis instructions do not apply to the list
     listToggle.setAttribute("aria-pressed", String(on));
     listToggle.textContent = on ? s["timeline.axisView"] : s["timeline.listView"];
     for (const node of [zoomIn, zoomOut, zoomReset]) node.disabled = on;
@@ -386,6 +396,8 @@ function render({ model, el: host }) {
     const closest = v1 - v0 <= MIN_SPAN * 1.01;
     animate();
     setView(fitTo(a.t, b.t, width, lo, hi));
+    const open = byId.get(selectedId);
+    if (detailsOpen && open && !unit.members.includes(open)) closeDetails(false);
     if (closest || b.t - a.t < MIN_SPAN / 4) {
       select(a.id, { focus: true }); // cannot be pulled apart further: step through them with the arrows
       return;
