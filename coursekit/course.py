@@ -6,6 +6,7 @@ has one reader and ``book/<section>`` one spelling.
 """
 from __future__ import annotations
 
+import fnmatch
 import json
 import os
 from dataclasses import dataclass, field
@@ -92,9 +93,16 @@ class Course:
         walk(self.toc)
         return found
 
+    def instructor_only(self, page: str) -> bool:
+        """Whether a page is in the instructor edition only (``coursekit_instructor_pages`` patterns)."""
+        sphinx = self.config.get("sphinx") or {}
+        patterns = ((sphinx.get("config") or {}) if isinstance(sphinx, dict) else {}).get("coursekit_instructor_pages") or []
+        return any(fnmatch.fnmatch(self.docname(page), pattern) for pattern in patterns if isinstance(pattern, str))
+
     @cached_property
     def parts(self) -> list[tuple[str, list[tuple[str, int]]]]:
-        """The book's parts in order: (caption, [(page id, depth)]), chapters at depth 0, sections at 1.
+        """The student edition's parts in order: (caption, [(page id, depth)]), chapters at depth 0,
+        sections at 1; pages only the instructor edition has are left out, and parts left empty too.
 
         The book's root page (the introduction) comes first, as a part of its own with an empty caption.
         """
@@ -113,7 +121,9 @@ class Course:
 
         for part in self.toc.get("parts") or []:
             if isinstance(part, dict):
-                found.append((str(part.get("caption") or ""), pages(part.get("chapters"), 0)))
+                kept = [(page, depth) for page, depth in pages(part.get("chapters"), 0) if not self.instructor_only(page)]
+                if kept:
+                    found.append((str(part.get("caption") or ""), kept))
         return found
 
     def in_book_order(self, sections) -> list[str]:

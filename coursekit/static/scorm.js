@@ -43,6 +43,9 @@
   if (status === "not attempted" || status === "") api.LMSSetValue("cmi.core.lesson_status", "incomplete");
 
   function quizId(key) { return key.slice(key.lastIndexOf(":") + 1); }
+  // Quiz records are kept compact; anything else the pages save (the learner id that seeds each
+  // learner's draw and order, own answers) is kept as it is, so a resumed learner sees the same quiz.
+  function isQuiz(key) { return key.indexOf(":quiz:") >= 0; }
 
   function local(key, value) {
     try {
@@ -92,15 +95,18 @@
   }
 
   function findRecord(id) {
-    var key = Object.keys(records).filter(function (k) { return quizId(k) === id; })[0];
+    var key = Object.keys(records).filter(function (k) { return isQuiz(k) && quizId(k) === id; })[0];
     return key ? records[key] : null;
   }
 
   window.coursekitStorage = {
-    getItem: function (key) { return records[key] ? JSON.stringify(records[key]) : null; },
+    getItem: function (key) {
+      if (!Object.prototype.hasOwnProperty.call(records, key)) return null;
+      return isQuiz(key) ? JSON.stringify(records[key]) : String(records[key]);
+    },
     setItem: function (key, value) {
       local(key, value);
-      records[key] = compact(value);
+      records[key] = isQuiz(key) ? compact(value) : String(value);
       report(key);
     },
     removeItem: function (key) {

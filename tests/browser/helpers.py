@@ -25,3 +25,47 @@ def choice(box, item: dict, index: int):
     """The input of choice ``index`` (a file index) of a choice item, found by its text as a student
     would: the page shows choices in an order of each learner's own."""
     return box.get_by_label(plain(item["choices"][index]["html"]), exact=True)
+
+
+def drawn(page, quiz: dict, kind: str | tuple, scope: str = ".ck-quiz") -> tuple:
+    """The first item of type ``kind`` (or one of several) that this learner's draw shows: (its box, its
+    client data). A quiz with ``draw`` shows its own subset and order to each learner, so tests find items by id."""
+    ids = page.locator(f"{scope} .ck-item").evaluate_all("els => els.map(e => e.dataset.item)")
+    by_id = {item["id"]: item for item in quiz["items"]}
+    kinds = (kind,) if isinstance(kind, str) else kind
+    for item_id in ids:
+        if by_id[item_id]["type"] in kinds:
+            return page.locator(f'{scope} .ck-item[data-item="{item_id}"]'), by_id[item_id]
+    raise AssertionError(f"this learner's draw of {quiz['id']} shows no {kind} item: {ids}")
+
+
+def drawn_ids(page, scope: str = ".ck-quiz") -> list[str]:
+    return page.locator(f"{scope} .ck-item").evaluate_all("els => els.map(e => e.dataset.item)")
+
+
+def radio(box, file_index: int):
+    """A choice's input by its file index (inputs carry it as their value; the order shown is shuffled)."""
+    return box.locator(f'input[value="{file_index}"]')
+
+
+def right_input(box, item: dict):
+    """The right choice's input of a single-choice or true/false item."""
+    return radio(box, item["correct"][0]) if item["type"] == "single_choice" else \
+        box.locator(f'input[value="{str(item["answer"]).lower()}"]')
+
+
+def attempt_total(quiz: dict) -> int:
+    """How many items one attempt shows (the score total): ``draw``, else all."""
+    return min(quiz.get("draw") or len(quiz["items"]), len(quiz["items"]))
+
+
+def answer_anything(box) -> None:
+    """Give some answer to an item, right or not (checking with nothing given is not a try), and check."""
+    choices = box.locator("input[type=radio], input[type=checkbox]")
+    if choices.count():
+        choices.first.tap()
+    elif box.locator("input[type=text]").count():
+        box.locator("input[type=text]").first.fill("1")
+    for select in box.locator("select").all():
+        select.select_option(index=1)
+    box.get_by_role("button", name="Check").tap()

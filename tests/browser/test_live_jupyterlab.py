@@ -19,7 +19,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.helpers import choice, quizzes
+from tests.browser.helpers import drawn, radio, choice, quizzes
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -113,9 +113,9 @@ def test_section_notebook_runs_live_and_its_quiz_answers(jupyterlab, watched, si
     page.set_default_timeout(60_000)
     _open_and_run_all(page, jupyterlab + f"lab/tree/{NOTEBOOK.name}")
 
-    item = quizzes((site / "book/part1/actors.html").read_text(encoding="utf-8"))[0]["items"]
-    index, single = next((i, it) for i, it in enumerate(item) if it["type"] == "single_choice")
-    box = page.locator(".jp-OutputArea .ck-quiz .ck-item").nth(index)
+    quiz = quizzes((site / "book/part1/actors.html").read_text(encoding="utf-8"))[0]
+    page.locator(".jp-OutputArea .ck-quiz .ck-item").first.wait_for()
+    box, single = drawn(page, quiz, "single_choice", scope=".jp-OutputArea .ck-quiz")
     box.scroll_into_view_if_needed()
     choice(box, single, single["correct"][0]).check()
     box.get_by_role("button", name="Check").click()
@@ -181,10 +181,10 @@ def test_downloaded_notebook_reads_cleanly_runs_alone_and_keeps_progress(jupyter
     page.wait_for_selector(".jp-OutputArea .ck-timeline")
 
     quiz = quizzes((site / "book/part1/actors.html").read_text(encoding="utf-8"))[0]
-    index, single = next((i, it) for i, it in enumerate(quiz["items"]) if it["type"] == "single_choice")
-    box = page.locator(".jp-OutputArea .ck-quiz .ck-item").nth(index)
+    page.locator(".jp-OutputArea .ck-quiz .ck-item").first.wait_for()
+    box, single = drawn(page, quiz, "single_choice", scope=".jp-OutputArea .ck-quiz")
     box.scroll_into_view_if_needed()
-    box.locator("input[type=radio]").nth(single["correct"][0]).check()
+    radio(box, single["correct"][0]).check()
     box.get_by_role("button", name="Check").click()
     assert "Correct" in box.locator(".ck-status").inner_text()
     assert "Score: 1 of" in page.locator(".jp-OutputArea .ck-score").first.inner_text()

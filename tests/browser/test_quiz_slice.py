@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import choice, quizzes
+from tests.browser.helpers import choice, drawn, quizzes
 
 SLICE = "book/part1/actors.html"
 pytestmark = pytest.mark.browser
@@ -12,19 +12,15 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def slice_page(watched, site, site_url):
     quiz = quizzes((site / SLICE).read_text(encoding="utf-8"))[0]
-    item_index, item = next((i, it) for i, it in enumerate(quiz["items"]) if it["type"] == "single_choice")
     watched.page.goto(site_url + SLICE)
-    watched.page.wait_for_selector(".ck-quiz")
-    return watched, item_index, item
-
-
-def _item(page, index):
-    return page.locator(".ck-quiz .ck-item").nth(index)
+    watched.page.wait_for_selector(".ck-quiz .ck-item")
+    box, item = drawn(watched.page, quiz, "single_choice")
+    return watched, box, item
 
 
 def test_wrong_then_right_by_mouse(slice_page):
-    watched, index, item = slice_page
-    page, box = watched.page, _item(watched.page, index)
+    watched, box, item = slice_page
+    page = watched.page
     right = item["correct"][0]
     wrong = next(i for i in range(len(item["choices"])) if i != right)
     choice(box, item, wrong).check()
@@ -42,8 +38,8 @@ def test_wrong_then_right_by_mouse(slice_page):
 
 
 def test_wrong_then_right_by_keyboard(slice_page):
-    watched, index, item = slice_page
-    page, box = watched.page, _item(watched.page, index)
+    watched, box, item = slice_page
+    page = watched.page
     # choices are shown in an order of the learner's own: find where the right and a wrong one are
     shown = [int(v) for v in box.locator("input[type=radio]").evaluate_all("els => els.map(e => e.value)")]
     right = shown.index(item["correct"][0])

@@ -17,7 +17,7 @@ import zipfile
 import pytest
 
 from coursekit.cli import main
-from tests.browser.helpers import quizzes
+from tests.browser.helpers import answer_anything, attempt_total, drawn, drawn_ids, quizzes, right_input
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -80,8 +80,6 @@ def set_values(page) -> dict[str, str]:
 
 def test_package_reports_to_the_lms_and_resumes_from_suspend_data(browser, harness):
     url, quiz = harness
-    items = quiz["items"]
-    single = next(n for n, it in enumerate(items) if it["type"] == "single_choice")
     context = phone(browser)
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -93,27 +91,29 @@ def test_package_reports_to_the_lms_and_resumes_from_suspend_data(browser, harne
     assert calls(page, "LMSInitialize") == [["LMSInitialize", "", "true"]]
     assert set_values(page)["cmi.core.lesson_status"] == "incomplete"
 
-    box = frame.locator(".ck-quiz .ck-item").nth(single)
-    box.locator("input[type=radio]").nth(items[single]["correct"][0]).tap()
+    frame.locator(".ck-quiz .ck-item").first.wait_for()
+    box, single = drawn(frame, quiz, ("single_choice", "true_false"))
+    right_input(box, single).tap()
     box.get_by_role("button", name="Check").tap()
     assert "Correct" in box.locator(".ck-status").inner_text()
     values = set_values(page)
-    expected = round(100 / len(items), 2)
+    expected = round(100 / attempt_total(quiz), 2)
     assert float(values["cmi.core.score.raw"]) == pytest.approx(expected)
     assert values["cmi.core.score.min"] == "0" and values["cmi.core.score.max"] == "100"
     assert values["cmi.core.lesson_status"] == "incomplete"          # one of the items answered
     assert calls(page, "LMSCommit")
 
-    for n in range(len(items)):                                      # answer the rest, right or not
-        if n != single:
-            frame.locator(".ck-quiz .ck-item").nth(n).get_by_role("button", name="Check").tap()
+    ids = drawn_ids(frame)
+    for item_id in ids:                                              # answer the rest, right or not
+        if item_id != single["id"]:
+            answer_anything(frame.locator(f'.ck-quiz .ck-item[data-item="{item_id}"]'))
     values = set_values(page)
     assert values["cmi.core.lesson_status"] == "completed"
     suspend = page.evaluate("window.API.LMSGetValue('cmi.suspend_data')")
     assert 0 < len(suspend) <= 4096
     stored = json.loads(suspend)
     record = stored[f"coursekit:v1:quiz:{quiz['id']}"]
-    assert record["answers"][items[single]["id"]]["score"] == 1 and len(record["answers"]) == len(items)
+    assert record["answers"][single["id"]]["score"] == 1 and len(record["answers"]) >= len(ids) - 2
     assert "title" not in record and "saved" not in record          # only what a resume needs
     assert errors == []
     context.close()
@@ -124,10 +124,11 @@ def test_package_reports_to_the_lms_and_resumes_from_suspend_data(browser, harne
     page.set_default_timeout(15_000)
     page.goto(url + "index.html#" + urllib.parse.urlencode({"resume": suspend}))
     frame = page.frame_locator("#sco")
-    frame.locator(".ck-quiz").wait_for()
-    box = frame.locator(".ck-quiz .ck-item").nth(single)
+    frame.locator(".ck-quiz .ck-item").first.wait_for()
+    assert drawn_ids(frame) == ids                                   # the same learner, so the same draw
+    box = frame.locator(f'.ck-quiz .ck-item[data-item="{single["id"]}"]')
     assert "Correct" in box.locator(".ck-status").inner_text()
-    assert box.locator("input[type=radio]").nth(items[single]["correct"][0]).is_checked()
+    assert right_input(box, single).is_checked()
     assert ["LMSGetValue", "cmi.suspend_data", suspend] in calls(page, "LMSGetValue")
     context.close()
 
@@ -135,13 +136,12 @@ def test_package_reports_to_the_lms_and_resumes_from_suspend_data(browser, harne
 def test_without_an_lms_the_page_keeps_its_own_storage(browser, harness, serve):
     """The same package page opened directly (no API anywhere): answers go to localStorage as in the book."""
     url, quiz = harness
-    items = quiz["items"]
-    single = next(n for n, it in enumerate(items) if it["type"] == "single_choice")
     context = phone(browser)
     page = context.new_page()
     page.goto(url + f"pkg/book/{SECTION}.html?sco={SECTION.replace('/', '-')}")
-    box = page.locator(".ck-quiz .ck-item").nth(single)
-    box.locator("input[type=radio]").nth(items[single]["correct"][0]).tap()
+    page.locator(".ck-quiz .ck-item").first.wait_for()
+    box, single = drawn(page, quiz, ("single_choice", "true_false"))
+    right_input(box, single).tap()
     box.get_by_role("button", name="Check").tap()
     saved = page.evaluate(f"window.localStorage.getItem('coursekit:v1:quiz:{quiz['id']}')")
     assert saved and json.loads(saved)["score"] == 1

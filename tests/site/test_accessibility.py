@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.browser.helpers import quizzes
+from tests.browser.helpers import drawn, quizzes
 from tests.site.helpers import html_pages, redirect_target, settle, wait_mounted
 
 pytestmark = pytest.mark.browser
@@ -187,7 +187,6 @@ UNREACHED = """(module) => {
 def test_keyboard_only_walkthrough_of_a_section_page(site, site_url, watched, axe_source):
     page = watched.page
     quiz = quizzes((site / SECTION).read_text(encoding="utf-8"))[0]
-    single = next(i for i, item in enumerate(quiz["items"]) if item["type"] == "single_choice")
     page.goto(site_url + SECTION, wait_until="load")
     assert wait_mounted(page) >= 2
     settle(page)
@@ -210,10 +209,10 @@ def test_keyboard_only_walkthrough_of_a_section_page(site, site_url, watched, ax
     missing_timeline = page.evaluate(UNREACHED, "timeline")
     assert missing_quiz and missing_timeline  # sanity: there is something to reach
     stops, invisible, answered, opened = [], [], False, False
-    item = page.locator(".ck-quiz .ck-item").nth(single)
+    item, data = drawn(page, quiz, "single_choice")   # this learner's draw: its first single-choice item
     # choices are shown in this learner's own order: how many arrow presses reach the right one
     shown = [int(v) for v in item.locator("input[type=radio]").evaluate_all("els => els.map(e => e.value)")]
-    right = shown.index(quiz["items"][single]["correct"][0])
+    right = shown.index(data["correct"][0])
     for _ in range(400):
         page.keyboard.press("Tab")
         settle(page)

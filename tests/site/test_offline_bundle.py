@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.helpers import choice, quizzes
+from tests.browser.helpers import drawn, choice, quizzes
 from tests.site.helpers import html_pages, wait_mounted
 
 BUNDLE = "course-offline.zip"
@@ -67,8 +67,7 @@ def walk(watched, start: str, local: str) -> None:
     assert wait_mounted(page) >= 2
 
     quiz = quizzes(page.content())[0]
-    index, item = next((i, it) for i, it in enumerate(quiz["items"]) if it["type"] == "single_choice")
-    box = page.locator(".ck-quiz .ck-item").nth(index)
+    box, item = drawn(page, quiz, "single_choice")
     choice(box, item, item["correct"][0]).check()
     box.get_by_role("button", name="Check").click()
     assert "Correct" in box.locator(".ck-status").inner_text()
