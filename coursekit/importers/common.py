@@ -36,6 +36,7 @@ class LmsQuestion:
     hint: str = ""
     tags: list[str] = field(default_factory=list)
     category: str = ""
+    draw: int | None = None             # "add N random questions from this category" (coursekit's export)
     notes: list[str] = field(default_factory=list)   # what changed on the way in, for the report
 
     def feedback(self) -> dict | None:

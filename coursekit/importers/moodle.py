@@ -6,6 +6,7 @@ and refusing it rules out entity-expansion tricks in a file that came from elsew
 """
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from .common import LmsAnswer, LmsQuestion, ReadError
@@ -54,15 +55,17 @@ def read(data: bytes, shown: str) -> list[LmsQuestion]:
         raise ReadError(f"{shown}:{line}:{column + 1}: error: not well-formed XML ({exc.msg if hasattr(exc, 'msg') else exc})") from None
     if root.tag != "quiz":
         raise ReadError(f"{shown}: the root element is <{root.tag}>, not Moodle's <quiz>")
-    found, category = [], ""
+    found, category, draw = [], "", None
     for n, node in enumerate(root.findall("question"), 1):
         qtype = node.get("type", "")
         if qtype == "category":
             category = _text(node.find("category"))
+            asked = re.search(r"add (\d+) random questions from this category", _text(node.find("info")))
+            draw = int(asked.group(1)) if asked else None
             continue
         notes: list[str] = []
         q = LmsQuestion(name=_text(node.find("name")).strip() or f"question {n}", qtype=qtype, category=category,
-                        notes=notes)
+                        draw=draw, notes=notes)
         q.settings = {child.tag: (child.text or "").strip() for child in node
                       if child.tag not in _STRUCTURE and len(child) == 0}
         idnumber = (node.findtext("idnumber") or "").strip()

@@ -110,8 +110,11 @@ def build(questions: list[LmsQuestion], quiz_id: str, section: str, title: str) 
     objectives = list(dict.fromkeys(o for item in items for o in item.get("objectives", [])))
     result.quiz = {"kind": "quiz", "id": quiz_id, "section": section, "title": title,
                    "objectives": [{"id": o, "text": f"Objective {o} (imported: its wording is not in the LMS file)"}
-                                  for o in objectives],
-                   "items": items}
+                                  for o in objectives]}
+    draw = next((q.draw for q in questions if q.draw), None)
+    if draw and draw <= len(items):
+        result.quiz["settings"] = {"draw": draw}   # the category's random selection, as the export wrote it
+    result.quiz["items"] = items
     return result
 
 

@@ -223,9 +223,11 @@ def plain_words(exc: MarkedYAMLError, text: str) -> tuple[str, str]:
                 "line the key up with the keys above it (spaces, not tabs)")
     for clue, message, fix in _PLAIN_WORDS:
         if clue in said:
-            if clue == "mapping values are not allowed" and mark and mark.line < len(lines):
-                key = lines[mark.line].split(":", 1)[0].strip().removeprefix("- ").strip() or "title"
-                fix = f'put the whole text in double quotes, e.g. {key}: "{lines[mark.line].split(":", 1)[1].strip()}"'
+            if clue == "mapping values are not allowed" and mark and mark.line < len(lines) \
+                    and ":" in lines[mark.line]:   # show the fix on the line's own key and text
+                key, _, value = lines[mark.line].partition(":")
+                fix = f'put the whole text in double quotes, e.g. {key.strip().removeprefix("- ").strip() or "title"}: ' \
+                      f'"{value.strip()}"'
             return message, fix
     return ("the YAML structure is broken on this line",
             "check the indentation, and put text that contains ':' or '#' in quotes")

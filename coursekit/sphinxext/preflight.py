@@ -25,9 +25,12 @@ def readers(course: Course, problem_path: Path) -> list[str]:
     section = expected_section(course.root, problem_path)
     needle = re.compile(r"Timeline\b|\{timeline") if section is None else re.compile(re.escape(section) + r"\b")
     found = []
+    own = course.page_file(section) if section else None
+    if own is not None:   # a section's page shows its files even without naming them (section_quizzes.py)
+        found.append(own.relative_to(course.root).as_posix())
     for page in course.pages:
         source = course.page_file(page)
-        if source is not None and needle.search(source.read_text(encoding="utf-8", errors="replace")):
+        if source is not None and source != own and needle.search(source.read_text(encoding="utf-8", errors="replace")):
             found.append(source.relative_to(course.root).as_posix())
     return found
 

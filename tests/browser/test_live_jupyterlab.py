@@ -19,7 +19,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.helpers import drawn, radio, choice, quizzes
+from tests.browser.helpers import drawn, quizzes, right_input
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -115,9 +115,9 @@ def test_section_notebook_runs_live_and_its_quiz_answers(jupyterlab, watched, si
 
     quiz = quizzes((site / "book/part1/actors.html").read_text(encoding="utf-8"))[0]
     page.locator(".jp-OutputArea .ck-quiz .ck-item").first.wait_for()
-    box, single = drawn(page, quiz, "single_choice", scope=".jp-OutputArea .ck-quiz")
+    box, single = drawn(page, quiz, ("single_choice", "true_false"), scope=".jp-OutputArea .ck-quiz")
     box.scroll_into_view_if_needed()
-    choice(box, single, single["correct"][0]).check()
+    right_input(box, single).check()
     box.get_by_role("button", name="Check").click()
     assert "Correct" in box.locator(".ck-status").inner_text()
     assert "Score: 1 of" in page.locator(".jp-OutputArea .ck-score").first.inner_text()
@@ -182,9 +182,9 @@ def test_downloaded_notebook_reads_cleanly_runs_alone_and_keeps_progress(jupyter
 
     quiz = quizzes((site / "book/part1/actors.html").read_text(encoding="utf-8"))[0]
     page.locator(".jp-OutputArea .ck-quiz .ck-item").first.wait_for()
-    box, single = drawn(page, quiz, "single_choice", scope=".jp-OutputArea .ck-quiz")
+    box, single = drawn(page, quiz, ("single_choice", "true_false"), scope=".jp-OutputArea .ck-quiz")
     box.scroll_into_view_if_needed()
-    radio(box, single["correct"][0]).check()
+    right_input(box, single).check()
     box.get_by_role("button", name="Check").click()
     assert "Correct" in box.locator(".ck-status").inner_text()
     assert "Score: 1 of" in page.locator(".jp-OutputArea .ck-score").first.inner_text()

@@ -76,13 +76,14 @@ def test_fallback_is_hidden_once_mounted_and_shown_in_print(slice_page):
 def test_water_q1_keeps_its_explanation_until_the_question_is_settled(browser, site, site_url):
     """The issue's case: one wrong pick on Water Q1 showed the explanation that names the answer."""
     water = "book/part1/water.html"
-    item = quizzes((site / water).read_text(encoding="utf-8"))[0]["items"][0]
-    right = item["correct"][0]
-    wrong = next(i for i in range(len(item["choices"])) if i != right)
+    quiz = quizzes((site / water).read_text(encoding="utf-8"))[0]
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(site_url + water)
-    box = page.locator(f'.ck-quiz .ck-item[data-item="{item["id"]}"]')
+    page.locator(".ck-quiz .ck-item").first.wait_for()
+    box, item = drawn(page, quiz, "single_choice")   # Water Q1 if this learner's draw holds it, else its like
+    right = item["correct"][0]
+    wrong = next(i for i in range(len(item["choices"])) if i != right)
     choice(box, item, wrong).tap()
     box.get_by_role("button", name="Check").tap()
     assert "Not quite" in box.locator(".ck-status").inner_text()

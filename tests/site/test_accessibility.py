@@ -209,10 +209,10 @@ def test_keyboard_only_walkthrough_of_a_section_page(site, site_url, watched, ax
     missing_timeline = page.evaluate(UNREACHED, "timeline")
     assert missing_quiz and missing_timeline  # sanity: there is something to reach
     stops, invisible, answered, opened = [], [], False, False
-    item, data = drawn(page, quiz, "single_choice")   # this learner's draw: its first single-choice item
+    item, data = drawn(page, quiz, ("single_choice", "true_false"))   # this learner's draw: its first such item
     # choices are shown in this learner's own order: how many arrow presses reach the right one
-    shown = [int(v) for v in item.locator("input[type=radio]").evaluate_all("els => els.map(e => e.value)")]
-    right = shown.index(data["correct"][0])
+    shown = item.locator("input[type=radio]").evaluate_all("els => els.map(e => e.value)")
+    right = shown.index(str(data["correct"][0]) if data["type"] == "single_choice" else str(data["answer"]).lower())
     for _ in range(400):
         page.keyboard.press("Tab")
         settle(page)
