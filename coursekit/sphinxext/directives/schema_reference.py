@@ -3,6 +3,7 @@ instructors' reference cannot go out of date."""
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from sphinx.util.docutils import SphinxDirective
 
@@ -18,6 +19,9 @@ COLUMNS = ("field", "type", "required", "default", "constraints", "description")
 class SchemaReference(SphinxDirective):
     def run(self):
         assets.need(self.env, "print")  # the tables print cleanly too
+        package = Path(__file__).resolve().parents[2]
+        for module in (*sorted((package / "schema").glob("*.py")), *sorted((package / "questions").glob("*.py"))):
+            self.env.note_dependency(str(module))   # the page is generated from the models: re-read when they change
         e = html.escape
         head = "".join(f'<th scope="col">{e(t("schema.col." + c))}</th>' for c in COLUMNS)
         result = []
