@@ -148,3 +148,12 @@ def run_axe(page, selector: str) -> list[dict]:
     )
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
             for v in result["violations"]]
+
+
+def course_copy(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the fixture bank (tests/exporters/fixtures/bank) as the working folder, found as the course."""
+    target = tmp_path / "bank"
+    shutil.copytree(ROOT / "tests" / "exporters" / "fixtures" / "bank", target)
+    monkeypatch.chdir(target)
+    monkeypatch.delenv("COURSEKIT_ROOT", raising=False)
+    return target

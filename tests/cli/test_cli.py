@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import course_copy
 
 from coursekit.cli import main
 from coursekit.schema.validate import load
@@ -35,11 +36,7 @@ def course(tmp_path, monkeypatch):
 @pytest.fixture
 def bank(tmp_path, monkeypatch):
     """A copy of the fixture bank as the working folder."""
-    target = tmp_path / "bank"
-    shutil.copytree(FIXTURE, target)
-    monkeypatch.chdir(target)
-    monkeypatch.delenv("COURSEKIT_ROOT", raising=False)
-    return target
+    return course_copy(tmp_path, monkeypatch)
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

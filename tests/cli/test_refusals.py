@@ -6,23 +6,19 @@ a link, onto a device, under a file or /proc; create a file through a linked fol
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import course_copy
+
 from coursekit.cli import main
 
-FIXTURE = Path(__file__).resolve().parent.parent / "exporters" / "fixtures" / "bank"
 
 
 @pytest.fixture
 def bank(tmp_path, monkeypatch):
-    target = tmp_path / "bank"
-    shutil.copytree(FIXTURE, target)
-    monkeypatch.chdir(target)
-    monkeypatch.delenv("COURSEKIT_ROOT", raising=False)
-    return target
+    return course_copy(tmp_path, monkeypatch)
 
 
 def refused(capsys, *argv: str) -> str:

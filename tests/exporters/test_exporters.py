@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import course_copy
 
 from coursekit.bank import Bank
 from coursekit.cli import main
@@ -45,11 +46,7 @@ def items(bank) -> dict:
 
 @pytest.fixture
 def course(tmp_path, monkeypatch):
-    target = tmp_path / "bank"
-    shutil.copytree(FIXTURE, target)
-    monkeypatch.chdir(target)
-    monkeypatch.delenv("COURSEKIT_ROOT", raising=False)
-    return target
+    return course_copy(tmp_path, monkeypatch)
 
 
 def export(capsys, fmt: str, output: Path, *extra: str) -> tuple[int, str, str]:

@@ -1,16 +1,16 @@
 """Graded settings and draws, as an instructor sets them in quiz.yml and each LMS format receives them."""
 from __future__ import annotations
 
-import shutil
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import course_copy
+
 from coursekit.cli import main
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "bank"
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CANVAS = "{http://canvas.instructure.com/xsd/cccv1p0}"
 GRADED = "settings:\n  draw: 4\n  points: 2\n  attempts: 3\n  show_answers: after_last_attempt\n  time_limit: 20\n"
@@ -18,11 +18,7 @@ GRADED = "settings:\n  draw: 4\n  points: 2\n  attempts: 3\n  show_answers: afte
 
 @pytest.fixture
 def course(tmp_path, monkeypatch):
-    target = tmp_path / "bank"
-    shutil.copytree(FIXTURE, target)
-    monkeypatch.chdir(target)
-    monkeypatch.delenv("COURSEKIT_ROOT", raising=False)
-    return target
+    return course_copy(tmp_path, monkeypatch)
 
 
 def graded(course: Path, settings: str = GRADED) -> None:
