@@ -67,7 +67,8 @@ def run_js(cases: list[tuple[dict, object]], strings: list[str] = ()) -> tuple[l
 # ---- building items and responses --------------------------------------------------------------
 
 WORDS = ["Makkah", "al-Mukarramah", "OIC", "IAEA", "Rabat", "Fès", "Qurʾān", "ʿUmar", "al-Aqṣā", "Jeddah",
-         "COMSTECH", "SESAME", "Allan, Jordan", "Ṣanʿāʾ", "İzmir", "Δελφοί", "Москва", "جدة", "Tōkyō", "Ærø"]
+         "COMSTECH", "SESAME", "Allan, Jordan", "Ṣanʿāʾ", "İzmir", "Δελφοί", "Москва", "جدة", "Tōkyō", "Ærø",
+         "إيران", "مَكَّة", "الأمم المتحدة", "مصطفى", "ٱلله", "كتـــاب", "مؤتمر", "١٩٧٠", "۱۹۷۰", "فارسی"]
 # Characters that stress the normalisation: marks of every kind, modifier letters, punctuation,
 # unusual spaces, compatibility forms, letters whose case mapping is special.
 ODD = list("ʿʾʻ’‘'`´^¨~-–—_.,;:!?()[]\"«»/\\ \t\u00a0\u2009\u3000") + [

@@ -40,10 +40,19 @@ class Source(Strict):
 Difficulty = Annotated[str, Field(pattern=r"^(easy|medium|hard)$")]
 
 
-def normalise(text: str) -> str:
-    """Fold case, diacritics, transliteration marks, punctuation and spacing.
+# Arabic letters that readers treat as one when they type an answer: alef wasla as alef, taa marbuta as haa,
+# alif maqsura and the Persian yeh as yaa, keheh as kaf, Arabic-Indic and Persian digits as 0-9. (Hamza and
+# madda over alef, waw and yaa, the vowel marks and tatweel already go with the marks and modifier letters.)
+ARABIC_FOLDS = str.maketrans({"ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك",
+                              **{chr(0x0660 + d): str(d) for d in range(10)},
+                              **{chr(0x06F0 + d): str(d) for d in range(10)}})
 
-    'al-Aqṣā', 'Al Aqsa ' and 'ʿal aqsa' all compare equal. The quiz front end mirrors it (common.js).
+
+def normalise(text: str) -> str:
+    """Fold case, diacritics, transliteration marks, Arabic letter variants, punctuation and spacing.
+
+    'al-Aqṣā', 'Al Aqsa ' and 'ʿal aqsa' all compare equal, as do 'مكّة' and 'مكه', 'إيران' and 'ايران'.
+    The quiz front end mirrors it (common.js).
     """
     # decompose first: some letters (𝓐, ℌ) only have a lower case once decomposed
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).lower())
@@ -51,4 +60,4 @@ def normalise(text: str) -> str:
         ch for ch in decomposed
         if unicodedata.category(ch)[0] != "M" and unicodedata.category(ch) not in ("Lm", "Sk")
     )
-    return " ".join(re.sub(r"[\W_]+", " ", stripped).split())
+    return " ".join(re.sub(r"[\W_]+", " ", stripped.translate(ARABIC_FOLDS)).split())

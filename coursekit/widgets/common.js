@@ -18,14 +18,21 @@ function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
 }
 
-/** Fold case, diacritics, transliteration marks, punctuation and spacing (mirrors quiz.normalise in
- * Python): "al-Aqṣā", "Al Aqsa " and "ʿal aqsa" compare equal. */
+/** Arabic letters a reader treats as one (mirrors ARABIC_FOLDS in coursekit/schema/common.py): alef wasla,
+ * taa marbuta, alif maqsura, Persian yeh and keheh, Arabic-Indic and Persian digits. */
+const ARABIC_FOLDS = { "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك" };
+
+/** Fold case, diacritics, transliteration marks, Arabic letter variants, punctuation and spacing (mirrors
+ * normalise in coursekit/schema/common.py): "al-Aqṣā", "Al Aqsa " and "ʿal aqsa" compare equal, as do "مكّة"
+ * and "مكه". */
 function normalise(text) {
   return String(text)
     .normalize("NFKD") // decompose first: some letters (𝓐, ℌ) only have a lower case once decomposed
     .toLowerCase()
     .normalize("NFKD")
     .replace(/[\p{M}\p{Lm}\p{Sk}]/gu, "")
+    .replace(/[ٱةىیک]/gu, (ch) => ARABIC_FOLDS[ch])
+    .replace(/[\u0660-\u0669\u06F0-\u06F9]/gu, (ch) => String(ch.charCodeAt(0) & 0xf))
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
