@@ -9,11 +9,14 @@ from __future__ import annotations
 import os
 
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
-from .. import __version__
+from .. import __version__, strings
 from . import (assets, bibfiles, bibstyle, dependencies, downloads, editions, kernels, preflight, search,
                section_quizzes, site, theme, tips)
 from .directives import DIRECTIVES
+
+logger = logging.getLogger(__name__)
 
 
 def _offline_widgets(app: Sphinx, config) -> None:
@@ -26,11 +29,26 @@ def _check_edition(app: Sphinx, config) -> None:
         raise ValueError(f"coursekit_edition must be 'student' or 'instructor', not {config.coursekit_edition!r}")
 
 
+def _use_language(app: Sphinx, config) -> None:
+    """Widgets and generated text follow the book's ``language``; one coursekit has no strings for is English.
+
+    The notebooks' kernels are other processes: they inherit the language through $COURSEKIT_LANGUAGE.
+    """
+    language = config.language or "en"
+    if language not in strings.LANGUAGES:
+        logger.warning("coursekit has no user-interface strings in %r (it has %s): quizzes and timelines are in "
+                       "English", language, ", ".join(strings.LANGUAGES), type="coursekit", subtype="language")
+        language = "en"
+    strings.use(language)
+    os.environ["COURSEKIT_LANGUAGE"] = language
+
+
 def setup(app: Sphinx) -> dict:
     app.add_config_value("coursekit_edition", os.environ.get("COURSEKIT_EDITION", "student"), "env")
     app.connect("config-inited", _offline_widgets, priority=100)
     app.add_config_value("coursekit_instructor_pages", [], "env")
     app.connect("config-inited", _check_edition)
+    app.connect("config-inited", _use_language)
     app.connect("config-inited", editions.drop_instructor_pages, priority=950)  # after sphinx-external-toc's 900
     app.connect("config-inited", theme.quiet_defaults)
     app.connect("builder-inited", preflight.check_bank)
