@@ -63,8 +63,8 @@ def book_env(tmp_path_factory, wheel) -> Path:
 def test_wheel_and_sdist_carry_the_package_and_its_front_end(dist, wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert wheel.name == f"coursekit-{__version__}-py3-none-any.whl"
-    for needed in ("coursekit/widgets/common.js", "coursekit/static/host.js", "coursekit/strings.json", "coursekit/locales/ar.json",
-                   "coursekit/templates/quiz.yml", "coursekit/questions/numeric.py", "coursekit/cli/__init__.py"):
+    for needed in ("coursekit/widgets/common.js", "coursekit/static/host.js", "coursekit/strings.json",
+                   "coursekit/locales/ar.json", "coursekit/templates/quiz.yml", "coursekit/questions/numeric.py", "coursekit/cli/__init__.py"):
         assert needed in names
     assert not [n for n in names if n.startswith(("tests/", "support/", "benchmarks/", "book/"))]
     metadata = zipfile.ZipFile(wheel).read(f"coursekit-{__version__}.dist-info/METADATA").decode()
