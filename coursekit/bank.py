@@ -1,13 +1,13 @@
 """The course's instructor data: every file under ``exercises/``, checked together and indexed."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import bibliography, layout
+from . import bibliography, layout, strings, translations
 from .course import TIMELINE_FILE
 from .schema.errors import ExerciseError, Problem
 from .schema.validate import validate
@@ -25,13 +25,15 @@ class Bank:
     sources: dict[Path, YamlSource] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def load(cls, root: Path, paths: list[Path] | None = None) -> "Bank":
+    def load(cls, root: Path, paths: list[Path] | None = None, language: str | None = None) -> "Bank":
         """Load ``paths`` (files or folders; default: all of exercises/), collecting every problem.
 
         Nothing an instructor writes can make this raise: an unreadable file, a folder or a missing
-        path becomes a located problem like any other.
+        path becomes a located problem like any other. The models are in ``language`` (default: the
+        language in use, ``strings.language()``) wherever its catalog has a current translation.
         """
         bank = cls(Path(root))
+        catalog = bank._catalog(language or strings.language())
         for path in yaml_files(paths or [bank.root / "exercises"]):
             if path.exists() and (problem := layout.misnamed(bank.root, path)) is not None:
                 bank.problems.append(problem)
@@ -42,7 +44,7 @@ class Bank:
                 if (problem := layout.misplaced(bank.root, path, model, source)) is not None:
                     bank.problems.append(problem)   # left out, so it is not listed twice or read as another kind
                     continue
-                bank.files[path] = model
+                bank.files[path] = bank._translated(path, source, catalog, model) if catalog else model
                 bank.sources[path] = source
             except ExerciseError as exc:
                 bank.problems.extend(exc.problems)
@@ -53,6 +55,31 @@ class Bank:
                                              "give the path of a readable .yml file or a folder"))
         bank.problems.extend(bank._cross_file_problems())
         return bank
+
+    def _catalog(self, language: str):
+        try:
+            return translations.load(self.root, language)
+        except ValueError as exc:
+            self.problems.append(Problem(translations.catalog_path(self.root, language), 1, 1, str(exc)))
+            return None
+
+    def _translated(self, path: Path, source: YamlSource, catalog, english: BaseModel) -> BaseModel:
+        """The file in the catalog's language; the English, with a warning, if a translation breaks it."""
+        shown = self.shown(path).removeprefix("exercises/")
+        try:
+            return validate(replace(source, data=translations.translate(shown, source.data, catalog)))
+        except ExerciseError as exc:
+            po = self.shown(translations.catalog_path(self.root, str(catalog.locale)))
+            self.problems.extend(
+                replace(p, severity="warning", message=f"in its {catalog.locale} translation: {p.message}",
+                        fix=f"correct that translation in {po}; the English is shown meanwhile")
+                for p in exc.problems)
+            return english
+
+    def messages(self) -> list[tuple[str, str]]:
+        """(context, English) of every prose value in the bank: what a translator translates."""
+        return [m for path, source in self.sources.items()
+                for m in translations.messages(self.shown(path).removeprefix("exercises/"), source.data)]
 
     def shown(self, path: Path) -> str:
         """``path`` relative to the course, as messages name files."""
@@ -140,11 +167,15 @@ def yaml_files(paths: list[Path]) -> list[Path]:
 
 
 def course_bank(root: Path) -> Bank:
-    """The whole course's bank; raises on any error. Reloaded only when a file changes."""
+    """The whole course's bank in the language in use; raises on any error. Reloaded when a file changes."""
+    language = strings.language()
     files = yaml_files([Path(root) / "exercises"])
-    return _cached_bank(Path(root), tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    catalog = translations.catalog_path(root, language)
+    if catalog.is_file():
+        files.append(catalog)
+    return _cached_bank(Path(root), language, tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in files))
 
 
 @lru_cache(maxsize=4)
-def _cached_bank(root: Path, fingerprint: tuple) -> Bank:
-    return Bank.load(root).raise_errors()
+def _cached_bank(root: Path, language: str, fingerprint: tuple) -> Bank:
+    return Bank.load(root, language=language).raise_errors()

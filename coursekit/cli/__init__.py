@@ -1,4 +1,5 @@
-"""The instructors' command line: ``coursekit new | check | export | import | paper | list | stats | schema``.
+"""The instructors' command line: ``coursekit new | check | export | import | paper | list | stats | translations |
+schema``.
 
 Exit codes: 0 success (warnings allowed), 1 problems found or refused, 2 wrong usage. No command prints a
 traceback: data problems are printed as ``file:line:column: error|warning: message (fix: ...)``, and anything
@@ -16,6 +17,7 @@ from .imports import cmd_import
 from .output import CliError
 from .paper import cmd_paper
 from .reports import cmd_list, cmd_stats
+from .translate import cmd_translations
 
 # ---------------------------------------------------------------- parser and entry point
 
@@ -103,6 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=["text", "json"], default="text")
     stats.add_argument("--root", help=root_help)
     stats.set_defaults(run=cmd_stats)
+
+    tr = commands.add_parser("translations", help="update the Arabic and French catalogs of the exercise files",
+                             description="Write locales/exercises.pot from every prose field of the exercise files "
+                                         "and merge it into locales/<language>/LC_MESSAGES/exercises.po: every "
+                                         "translation is kept, one whose English changed is marked fuzzy (to "
+                                         "review), and each language's coverage is printed.")
+    tr.add_argument("--language", nargs="+", metavar="CODE", help="languages to update or start (default: every "
+                                                                   "language that has a catalog)")
+    tr.add_argument("--root", help=root_help)
+    tr.set_defaults(run=cmd_translations)
 
     schema = commands.add_parser("schema", help="write one JSON Schema per kind of file (editor autocompletion)",
                                  description="Write quiz, prompts, free-response and timeline JSON Schemas, "

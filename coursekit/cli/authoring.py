@@ -81,23 +81,34 @@ def placeholders(paths: list[Path]) -> list:
 
 
 def cmd_check(args) -> int:
+    from .. import translations
     from ..bank import Bank, yaml_files
 
     root = course_root(args, required=not args.paths)
     paths = [Path(p) for p in args.paths] or [root / "exercises"]
     bank = Bank.load(root, paths)
-    problems = in_order(bank.problems + placeholders(paths))
+    problems = bank.problems + placeholders(paths)
+    catalogs = translations.languages(root)
+    for language in catalogs:   # each translation must make a valid file too (repeats are dropped below)
+        problems += Bank.load(root, paths, language=language).problems
+    problems = in_order(problems)
+    coverage = [translations.status(root, language, bank.messages()) for language in catalogs] if not args.paths else []
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     files = len(yaml_files(paths))
     if args.format == "json":
         print(json.dumps({"ok": errors == 0, "files": files, "errors": errors, "warnings": warnings,
-                          "problems": [problem_dict(p) for p in problems]}, indent=2, ensure_ascii=False))
+                          "problems": [problem_dict(p) for p in problems],
+                          "translations": {c.language: {"total": c.total, "translated": c.translated, "fuzzy": c.fuzzy,
+                                                        "untranslated": c.untranslated} for c in coverage}},
+                         indent=2, ensure_ascii=False))
     else:
         for problem in problems:
             print(problem_line(problem))
         if not files:
             print(f"coursekit: no .yml files found in {', '.join(shown(p) for p in paths)}", file=sys.stderr)
+        for line in coverage:
+            print(line)
         verdict = "FAILED" if errors else "ok"
         print(f"{verdict}: {files} file(s) checked, {errors} error(s), {warnings} warning(s)",
               file=sys.stderr if errors else sys.stdout)

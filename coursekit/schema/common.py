@@ -13,6 +13,13 @@ HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s<>\"']+$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
 
+class Verbatim:
+    """Marks prose that stays in its original language in every edition: a source's title and publisher."""
+
+
+OriginalText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), Verbatim()]
+
+
 class Strict(BaseModel):
     """A model that rejects unknown keys, so a typo in a field name is an error, not silent loss."""
 
@@ -25,8 +32,9 @@ class Source(Strict):
     cite: Id | None = Field(None, description="A key of the book's bibliography (book/references/*.bib). "
                                               "Give either `cite` or `url`.")
     url: HttpsUrl | None = Field(None, description="An https:// address of the source. Give either `cite` or `url`.")
-    title: Text | None = Field(None, description="The title of the page at `url` (required with `url`).")
-    publisher: Text | None = Field(None, description="Who published the page at `url`.")
+    title: OriginalText | None = Field(None, description="The title of the page at `url` (required with `url`), "
+                                                        "as its publisher wrote it: never translated.")
+    publisher: OriginalText | None = Field(None, description="Who published the page at `url`.")
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Source":

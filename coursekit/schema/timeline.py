@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
 from ..dates import DATE_PATTERN, When, parse_date
-from .common import HttpsUrl, Id, SectionId, Strict, Text
+from .common import HttpsUrl, Id, OriginalText, SectionId, Strict, Text
 from .markdown import Markdown
 
 _DATE_TEXT = {"type": "string", "pattern": DATE_PATTERN}
@@ -32,9 +32,9 @@ class Era(Strict):
 class EventSource(Strict):
     """A source for an event."""
 
-    title: Text = Field(description="Title of the source.")
+    title: OriginalText = Field(description="Title of the source, as its publisher wrote it: never translated.")
     url: HttpsUrl = Field(description="Its https:// address.")
-    publisher: Text | None = Field(None, description="Who published it.")
+    publisher: OriginalText | None = Field(None, description="Who published it.")
 
 
 class Event(Strict):

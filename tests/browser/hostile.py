@@ -1,7 +1,8 @@
 """Exercise files whose every text field carries script-like payloads, generated from the schema.
 
 ``hostile(model, template)`` walks the pydantic model class next to a valid template instance and
-puts a payload into every plain-text field the schema declares (``Text`` and ``Markdown`` fields, in
+puts a payload into every plain-text field the schema declares (``coursekit.schema.prose``: ``Text``,
+``OriginalText`` and ``Markdown`` fields, in
 nested models, lists and dict values alike), adding optional text fields the template leaves out. So a
 text field added to ``coursekit/schema`` is covered without editing this file. Markdown refuses raw
 HTML, so Markdown fields get the payloads as code and as backslash-escaped text, which is how such text
@@ -10,13 +11,11 @@ legitimately reaches a page.
 from __future__ import annotations
 
 import itertools
-import types
 import typing
 
-from pydantic import BaseModel, StringConstraints
-from pydantic.functional_validators import AfterValidator
+from pydantic import BaseModel
 
-from coursekit.schema.markdown import check_markdown
+from coursekit.schema.prose import model_for, text_kind, unwrap
 
 PAYLOADS = ["<img src=x onerror=window.__pwned=1>", "<!-- <script>", "</script><script>window.__pwned=1</script>",
             "<svg onload=window.__pwned=1>", "\"'><iframe srcdoc=\"<script>parent.__pwned=1</script>\">"]
@@ -32,50 +31,8 @@ def markdown_payload() -> str:
     return f"m{next(_counter)} `{PAYLOADS[0]}` `{PAYLOADS[1]}` `{PAYLOADS[2]}` {escaped}"
 
 
-def _unwrap(annotation):
-    """(core type, metadata) of an annotation, looking through Optional and Annotated."""
-    metadata = []
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation, *extra = typing.get_args(annotation)
-            metadata.extend(extra)
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation, metadata  # a real union (the item types): resolved by the data
-            annotation = args[0]
-        else:
-            return annotation, metadata
-
-
-def text_kind(annotation, metadata=()) -> str | None:
-    """"markdown", "text" or None (not free text: ids, urls, dates, literals, numbers)."""
-    core, found = _unwrap(annotation)
-    found = [*metadata, *found]
-    if core is not str:
-        return None
-    if any(isinstance(m, AfterValidator) and m.func is check_markdown for m in found):
-        return "markdown"
-    constraints = [m for m in found if isinstance(m, StringConstraints)]
-    if constraints and all(c.pattern is None for c in constraints):
-        return "text"
-    return None
-
-
 def _payload(kind: str) -> str:
     return markdown_payload() if kind == "markdown" else text_payload()
-
-
-def _model_for(annotation, value) -> type[BaseModel] | None:
-    core, _ = _unwrap(annotation)
-    candidates = typing.get_args(core) if typing.get_origin(core) in (typing.Union, types.UnionType) else (core,)
-    for candidate in candidates:
-        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-            literal = candidate.model_fields.get("type")
-            if literal is None or not isinstance(value, dict) or value.get("type") in typing.get_args(literal.annotation):
-                return candidate
-    return None
 
 
 def _fill(annotation, metadata, value, covered: set, where: str):
@@ -83,7 +40,7 @@ def _fill(annotation, metadata, value, covered: set, where: str):
     if kind:
         covered.add(where)
         return _payload(kind)
-    core, _ = _unwrap(annotation)
+    core, _ = unwrap(annotation)
     origin = typing.get_origin(core)
     if origin is list and isinstance(value, list):
         (inner,) = typing.get_args(core)
@@ -91,7 +48,7 @@ def _fill(annotation, metadata, value, covered: set, where: str):
     if origin is dict and isinstance(value, dict):
         _, inner = typing.get_args(core)
         return {k: _fill(inner, (), v, covered, where) for k, v in value.items()}
-    model = _model_for(annotation, value)
+    model = model_for(annotation, value)
     if model is not None and isinstance(value, dict):
         return hostile(model, value, covered)
     return value
@@ -109,7 +66,7 @@ def hostile(model: type[BaseModel], template: dict, covered: set | None = None) 
         elif text_kind(field.annotation, field.metadata):  # an optional text field the template leaves out
             data[name] = _fill(field.annotation, field.metadata, None, covered, where)
         else:
-            core, _ = _unwrap(field.annotation)
+            core, _ = unwrap(field.annotation)
             inner = typing.get_args(core)
             if typing.get_origin(core) is list and inner and text_kind(inner[0]):  # an optional list of texts
                 data[name] = [_fill(inner[0], (), None, covered, where)]
@@ -129,8 +86,8 @@ def text_fields(model: type[BaseModel], seen: set | None = None) -> set[str]:
         stack = [field.annotation]
         while stack:
             annotation = stack.pop()
-            core, _ = _unwrap(annotation)
-            if text_kind(core, _unwrap(annotation)[1]):
+            core, _ = unwrap(annotation)
+            if text_kind(core, unwrap(annotation)[1]):
                 found.add(f"{model.__name__}.{name}")
             if isinstance(core, type) and issubclass(core, BaseModel):
                 found |= text_fields(core, seen)
