@@ -6,10 +6,12 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StringConstraints
 
 from .common import Id, SectionId, Strict, Text
-from .markdown import Markdown, check_one_line
+from .markdown import Markdown, check_markdown, check_one_line
 
-# One point of a free-response checklist: a short line of inline Markdown, so it reads as one tick-box.
-Criterion = Annotated[str, StringConstraints(max_length=160), AfterValidator(check_one_line)]
+# One point of a free-response checklist: a short line of inline Markdown, so it reads as one tick-box
+# (240 characters: about three lines on a phone).
+Criterion = Annotated[str, StringConstraints(max_length=240), AfterValidator(check_markdown),
+                      AfterValidator(check_one_line)]
 Level = Literal["remember", "understand", "explain", "apply", "analyse", "evaluate", "create"]
 
 

@@ -58,8 +58,7 @@ _ONE_LINE = {"paragraph_open", "inline", "paragraph_close"}
 
 def check_one_line(text: str) -> str:
     """Markdown that must stay one short line (a checklist point): inline formatting only, so it renders
-    the same in a list item, a Moodle question text and a printed paper."""
-    check_markdown(text)
+    the same in a list item, a Moodle question text and a printed paper. Used after :func:`check_markdown`."""
     if "\n" in text.strip():
         raise ValueError("a checklist point is one line; join the lines, or split it into two points")
     blocks = {token.type for token in _detector().parse(text.strip())}
