@@ -3,8 +3,8 @@
 Everything from the exercise files is escaped: prompts go through the course's Markdown renderer (raw HTML
 is refused and escaped), plain fields through ``html.escape``. The pages carry their own stylesheet and a
 Content Security Policy that allows no script and nothing from another host except images the questions
-show over https. Free-response exercises of the section follow the quiz items, with ruled lines to write on and, under
-them, the exercise's "A good answer…" checklist to tick against the draft.
+show over https. Free-response exercises of the section follow the quiz items, with ruled lines to write
+on and, under them, the exercise's "A good answer…" checklist to tick against the draft.
 """
 from __future__ import annotations
 
@@ -68,7 +68,8 @@ def paper(course: str, section_title: str, version, writing: list) -> str:
     if writing:
         start = len(version.items) + 1
         body += (f'<h2>{e(t("paper.freeResponse"))}</h2><ol class="ck-paper-questions" start="{start}">'
-                 + "".join(f"<li>{to_html(ex.prompt)}{write_space(12)}{criteria_html(ex)}</li>" for ex in writing) + "</ol>")
+                 + "".join(f"<li>{to_html(ex.prompt)}{write_space(12)}{criteria_html(ex)}</li>" for ex in writing)
+                 + "</ol>")
     return _page(f"{section_title}: {t('paper.version', version=version.name)}", body)
 
 
