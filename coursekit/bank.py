@@ -143,9 +143,21 @@ class Bank:
                     problems.append(source.problem(("objectives", n, "id"),
                                                    f"objective {objective.id!r} is assessed by no item",
                                                    "tag at least one item with it under `objectives:`", "warning"))
+        problems.extend(self._missing_criteria())
         problems.extend(weak_source_problems(self.root, self.of_kind("timeline"), self.sources))
         problems.extend(layout.unshown(self.root, self))
         return problems
+
+    def _missing_criteria(self) -> list[Problem]:
+        """A warning for each free-response exercise without criteria: its students would see a prompt
+        and a text box but not what a good answer covers."""
+        return [self.sources[path].problem(("exercises", n, "id"),
+                                           f"free-response exercise {exercise.id!r} has no criteria, so students "
+                                           "are not shown what a good answer covers",
+                                           "add `criteria:` with 2-5 short points, each what a good answer does "
+                                           "(not the answer itself)", "warning")
+                for path, model in self.of_kind("free_response") for n, exercise in enumerate(model.exercises)
+                if not exercise.criteria]
 
 
 def _age(path: Path) -> int:

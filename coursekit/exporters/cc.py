@@ -23,6 +23,7 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
+from ..questions import EXPORTED
 from .cc_syntax import VERSIONS, XSI, Version, assignment, sub, topic, xml_bytes
 from .common import Entry, Export, Options, Report, block, groups, number, plain
 from .qti import assessment, canvas_meta
@@ -118,7 +119,7 @@ def _activities(cc: _Cartridge, module: ET.Element, section: str, prompts, writi
     for entry in writing:
         ident = f"assignment-{entry.id}"
         title = f"{entry.group_title}: {plain(entry.item.prompt)[0][:60].rstrip()}"
-        html = block(entry.item.prompt)
+        html = EXPORTED[entry.type].question_text(entry.item)
         cc.resource(ident, cc.version.assignment_type,
                     {f"{ident}/assignment.xml": assignment(ident, title, html, number(entry.settings.points))})
         cc.item(module, ident, title)

@@ -15,7 +15,7 @@ Metadata (objectives, difficulty, tags, source) is written as ``//`` comment lin
 from __future__ import annotations
 
 from ..questions import EXPORTED
-from .common import Entry, Export, Options, Report, block, inline
+from .common import Entry, Export, Options, Report
 from .gift_syntax import escape
 
 
@@ -54,9 +54,7 @@ def export(entries: list[Entry], options: Options) -> Export:
             report.note("GIFT holds no points, attempts or time limit: set them on the Moodle quiz", entry.id)
         if getattr(entry.item, "hint", None):
             report.note("hints have no place in GIFT: not exported (Moodle XML keeps them)", entry.id)
-        prompt = block(entry.item.prompt)
-        if getattr(entry.item, "unit", None):
-            prompt += f"<p>Unit: {inline(entry.item.unit)}</p>"
+        prompt = EXPORTED[entry.type].question_text(entry.item)
         lines = _comment(entry)
         lines.append(f"::{escape(entry.id, html=False)}::[html]{escape(prompt)}{answers}")
         blocks.append("\n".join(lines))

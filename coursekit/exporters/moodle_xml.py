@@ -21,7 +21,7 @@ import html
 import xml.etree.ElementTree as ET
 
 from ..questions import EXPORTED
-from .common import Entry, Export, Options, Report, block, inline, number
+from .common import Entry, Export, Options, Report, block, number
 from .moodle_syntax import element, text
 
 
@@ -45,10 +45,8 @@ def _category(entry: Entry) -> ET.Element:
 
 def _question(entry: Entry, qtype: str, body: list[ET.Element]) -> ET.Element:
     item = entry.item
-    prompt = block(item.prompt)
-    if getattr(item, "unit", None):
-        prompt += f"<p>Unit: {inline(item.unit)}</p>"
-    head = [element("name", children=[element("text", entry.id)]), text("questiontext", prompt),
+    head = [element("name", children=[element("text", entry.id)]),
+            text("questiontext", EXPORTED[entry.type].question_text(item)),
             text("generalfeedback", block(getattr(item, "explanation", None))),
             element("defaultgrade", number(entry.settings.points)), element("penalty", "0" if qtype == "essay" else "0.3333333"),
             element("hidden", "0"), element("idnumber", entry.id)]

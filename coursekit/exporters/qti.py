@@ -30,7 +30,7 @@ import zipfile
 from datetime import date
 
 from ..questions import EXPORTED
-from .common import Entry, Export, Options, Report, block, groups, inline, number
+from .common import Entry, Export, Options, Report, block, groups, number
 from .qti_syntax import QtiItem, condition, feedback, material, show, sub
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -63,7 +63,7 @@ def _item(section: ET.Element, entry: Entry, options: Options, report: Report, c
         sub(field, "fieldlabel", label)
         sub(field, "fieldentry", value)
     presentation = sub(item, "presentation")
-    material(presentation, block(src.prompt) + (f"<p>Unit: {inline(src.unit)}</p>" if getattr(src, "unit", None) else ""))
+    material(presentation, kind.question_text(src))
     processing = sub(item, "resprocessing")
     sub(sub(processing, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
     general = block(getattr(src, "explanation", None))

@@ -3,7 +3,8 @@
 Everything from the exercise files is escaped: prompts go through the course's Markdown renderer (raw HTML
 is refused and escaped), plain fields through ``html.escape``. The pages carry their own stylesheet and a
 Content Security Policy that allows no script and nothing from another host except images the questions
-show over https. Free-response exercises of the section follow the quiz items, with ruled lines to write on.
+show over https. Free-response exercises of the section follow the quiz items, with ruled lines to write
+on and, under them, the exercise's "A good answer…" checklist to tick against the draft.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import html
 import random
 
 from ..questions import TYPES
+from ..questions.essay import criteria_html
 from ..questions.paper_parts import write_space
 from ..schema.markdown import to_html
 from ..strings import t
@@ -34,6 +36,11 @@ h1 { font-size: 16pt; margin: 0 0 .25rem; } h2 { font-size: 13pt; margin: 1.2rem
 .ck-write-line { height: 2.1rem; border-bottom: 1px solid #777; }
 .ck-paper-key > li { margin: 0 0 .8rem; break-inside: avoid; }
 .ck-paper-objectives { font-size: 10pt; }
+.ck-criteria-title { margin: .5rem 0 .2rem; }
+.ck-criteria-list { list-style: none; padding-inline-start: 0; margin: 0; }
+.ck-criteria-list li { position: relative; padding-inline-start: 1.5em; }
+.ck-criteria-list li::before { content: ""; position: absolute; inset-inline-start: 0; top: .3em; width: .8em;
+  height: .8em; border: 1.5px solid #000; }
 img { max-width: 100%; }
 """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:"
@@ -61,7 +68,8 @@ def paper(course: str, section_title: str, version, writing: list) -> str:
     if writing:
         start = len(version.items) + 1
         body += (f'<h2>{e(t("paper.freeResponse"))}</h2><ol class="ck-paper-questions" start="{start}">'
-                 + "".join(f"<li>{to_html(ex.prompt)}{write_space(12)}</li>" for ex in writing) + "</ol>")
+                 + "".join(f"<li>{to_html(ex.prompt)}{write_space(12)}{criteria_html(ex)}</li>" for ex in writing)
+                 + "</ol>")
     return _page(f"{section_title}: {t('paper.version', version=version.name)}", body)
 
 
@@ -81,7 +89,8 @@ def key(course: str, section_title: str, versions: list, writing: list,
             f"<li>{to_html(item.prompt)}{TYPES[item.type].answer(item)}{to_html(item.explanation)}"
             f"{_objectives(item.objectives, objectives)}</li>" for item in version.items)
         answers = "".join(
-            f'<li>{to_html(ex.prompt)}<p><strong>{e(t("paper.modelAnswer"))}:</strong></p>{to_html(ex.model_answer)}'
+            f'<li>{to_html(ex.prompt)}{criteria_html(ex)}<p><strong>{e(t("paper.modelAnswer"))}:</strong></p>'
+            f'{to_html(ex.model_answer)}'
             f"{_objectives(ex.objectives, objectives)}</li>" for ex in writing)
         start = len(version.items) + 1
         body += (f'<h2>{e(t("paper.version", version=version.name))}</h2><ol class="ck-paper-key">{entries}</ol>'

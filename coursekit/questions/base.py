@@ -110,6 +110,11 @@ class ExportedType:
     name: str
     cc_profile: str | None = None   # the Common Cartridge QTI profile's item type, None if the profile has none
 
+    def question_text(self, item) -> str:
+        """The question as an LMS shows it, as escaped HTML: the prompt, to which a type adds whatever else
+        students need in front of them to answer (a number's unit, a free response's criteria)."""
+        return to_html(item.prompt).strip()
+
     def gift(self, entry: "Entry", options: "Options", report: "Report") -> str | None:
         """The GIFT answer block ``{...}``, or None (skipped, with the reason in ``report``)."""
         raise NotImplementedError

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..exporters import gift_syntax as gift, moodle_syntax as mx, qti_syntax as qti
-from ..exporters.common import number
+from ..exporters.common import inline, number
 from ..schema.common import Text
 from ..strings import t
 from .base import QuestionType, WithFeedback, e, item_feedback_html
@@ -84,6 +84,10 @@ class NumericType(QuestionType):
         feedback = {k: v for k, v in (("correct", right[0].feedback),
                                       ("incorrect", others[0].feedback if others else "")) if v}
         return {**found, **({"feedback": feedback} if feedback else {})}
+
+    def question_text(self, item) -> str:
+        """The prompt and the unit as its last paragraph (which :meth:`from_lms` reads back)."""
+        return super().question_text(item) + (f"<p>Unit: {inline(item.unit)}</p>" if item.unit else "")
 
     def gift(self, entry, options, report) -> str:
         item, fb = entry.item, entry.item.feedback

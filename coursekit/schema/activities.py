@@ -1,13 +1,17 @@
 """Discussion prompts and free-response exercises: text for class, with instructor-only notes."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, StringConstraints
 
 from .common import Id, SectionId, Strict, Text
-from .markdown import Markdown
+from .markdown import Markdown, check_markdown, check_one_line
 
+# One point of a free-response checklist: a short line of inline Markdown, so it reads as one tick-box
+# (240 characters: about three lines on a phone).
+Criterion = Annotated[str, StringConstraints(max_length=240), AfterValidator(check_markdown),
+                      AfterValidator(check_one_line)]
 Level = Literal["remember", "understand", "explain", "apply", "analyse", "evaluate", "create"]
 
 
@@ -50,6 +54,11 @@ class FreeResponse(Strict):
     prompt: Markdown = Field(description="The task as students see it, with the expected length.")
     objectives: list[Id] = Field([], description="Ids of learning objectives (from the section's quiz file) "
                                                  "that the exercise assesses.")
+    criteria: list[Criterion] = Field(
+        [], min_length=2, max_length=5,
+        description="2-5 short points, each what a good answer does (e.g. \"Names the organ that took each "
+                    "decision and its date\"): shown to students under the prompt as a checklist. Say what to "
+                    "cover, never the answer itself; `coursekit check` warns when they are missing.")
     model_answer: Markdown = Field(description="A model answer or the points a good answer makes "
                                                "(instructor edition and Moodle XML grader information only).")
 

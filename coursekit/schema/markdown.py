@@ -53,6 +53,20 @@ def check_markdown(text: str) -> str:
 
 Markdown = Annotated[str, AfterValidator(check_markdown)]
 
+_ONE_LINE = {"paragraph_open", "inline", "paragraph_close"}
+
+
+def check_one_line(text: str) -> str:
+    """Markdown that must stay one short line (a checklist point): inline formatting only, so it renders
+    the same in a list item, a Moodle question text and a printed paper. Used after :func:`check_markdown`."""
+    if "\n" in text.strip():
+        raise ValueError("a checklist point is one line; join the lines, or split it into two points")
+    blocks = {token.type for token in _detector().parse(text.strip())}
+    if not blocks <= _ONE_LINE:
+        raise ValueError("a checklist point is one line of text (no list, heading, quote or code block); "
+                         "write it as a plain sentence")
+    return text
+
 
 def to_html(text: str | None, inline: bool = False) -> str:
     """Render checked Markdown to HTML with raw HTML escaped; links open in a new tab safely."""

@@ -23,6 +23,8 @@ _FIXES = {
     "string_pattern_mismatch": "use lowercase letters, digits and hyphens (ids), 'part/section' (sections) "
                                "or a full https:// address (urls)",
     "too_short": "add more entries",
+    "too_long": "remove entries, keeping the most important",
+    "string_too_long": "shorten the text",
     "bool_parsing": "write true or false",
     "bool_type": "write true or false",
     "float_parsing": "write a number",

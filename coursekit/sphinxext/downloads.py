@@ -139,7 +139,9 @@ class Page:
         out = []
         for _, file in self._files("free_response", directive.argument):
             for exercise in file.exercises:
-                out.append(blockquote(f"**{t('book.exercise')}**\n\n{exercise.prompt.strip()}"))
+                points = "".join(f"\n- {point.strip()}" for point in exercise.criteria)
+                criteria = f"\n\n**{t('book.criteria')}**\n{points}" if points else ""
+                out.append(blockquote(f"**{t('book.exercise')}**\n\n{exercise.prompt.strip()}{criteria}"))
                 if self.teacher:
                     out.append(blockquote(f"**{t('book.modelAnswer')}**\n\n{exercise.model_answer.strip()}"))
         return "\n".join(out)

@@ -95,7 +95,8 @@ HOSTILE_PROMPTS = {
 }
 HOSTILE_FREE = {
     "kind": "free_response", "section": "part1/hostile", "title": "x",
-    "exercises": [{"id": "hf-one", "prompt": "x", "objectives": ["hostile-all"], "model_answer": "x"}],
+    "exercises": [{"id": "hf-one", "prompt": "x", "objectives": ["hostile-all"], "criteria": ["x", "x"],
+                   "model_answer": "x"}],
 }
 HOSTILE_TIMELINE = {
     "kind": "timeline", "themes": {"hostile": "x"}, "sections": {"part1/hostile": ["hostile"]},

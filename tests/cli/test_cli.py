@@ -154,6 +154,20 @@ def test_check_warning_only_exits_0_and_is_located(bank, capsys):
     assert match and match["sev"] == "warning" and match["line"] == "6"
 
 
+def test_check_warns_at_a_writing_exercise_without_criteria(bank, capsys):
+    path = bank / "exercises" / "part1" / "demo" / "free-response.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"    criteria:\n(      - .*\n)+", "", text), encoding="utf-8")
+    code, out, _ = run(capsys, "check")
+    assert code == 0                                   # a warning: the build goes on
+    [line] = [line for line in out.splitlines() if "criteria" in line]
+    match = LINE.match(line)
+    assert match and match["file"] == "exercises/part1/demo/free-response.yml"
+    assert (match["sev"], match["line"], match["col"]) == ("warning", "4", "5")   # at the exercise's `- id:`
+    assert "'fx-essay' has no criteria" in line and "(fix: add `criteria:` with 2-5 short points" in line
+    assert "0 error(s), 1 warning(s)" in out
+
+
 def test_check_cross_file_duplicate_is_an_error_with_a_line(bank, capsys):
     copy = bank / "exercises" / "part1" / "copy"
     copy.mkdir()

@@ -79,6 +79,25 @@ def test_space_to_write_for_free_response_and_no_answers_on_the_paper(papers):
     assert texts["key"].count("Points a good answer makes") == 4   # both versions
 
 
+def test_each_writing_exercise_has_its_checklist_under_the_writing_space(papers):
+    from coursekit.schema.validate import load
+
+    exercises = load(ROOT / "exercises" / SECTION / "free-response.yml").exercises
+    texts, _ = papers
+    for name in ("A", "B"):
+        flat = " ".join(texts[name].split())
+        writing = flat[flat.index("Written answers"):]
+        assert writing.count("A good answer…") == len(exercises) == 2
+        for exercise in exercises:
+            space = writing.index("Write your answer in the space below.")
+            heading = writing.index("A good answer…")
+            assert space < heading                     # under the ruled lines, not above them
+            for point in exercise.criteria:
+                assert " ".join(point.split()) in writing[heading:], point
+            assert " ".join(exercise.model_answer.split()[:12]) not in flat
+            writing = writing[heading + 1:]
+
+
 def test_choice_order_differs_between_versions():
     from coursekit.questions import TYPES
     from coursekit.schema.validate import load

@@ -136,6 +136,45 @@ def test_student_bank_lists_everything_without_answers(student_site):
         assert marker not in page
 
 
+def exercise_blocks(page: str) -> dict[str, str]:
+    """Each writing exercise's HTML on a bank page, by id: its own box and, when present, its model answer."""
+    found = {}
+    for _, writing in BANK.of_kind("free_response"):
+        for exercise in writing.exercises:
+            start = page.index(f'id="exercise-{exercise.id}"')
+            ends = [page.find(marker, start + 1) for marker in ('class="admonition exercise', '<section id="bank-')]
+            found[exercise.id] = page[start:min([e for e in ends if e > 0] or [len(page)])]
+    return found
+
+
+def test_student_bank_shows_each_exercise_criteria_under_its_prompt_and_no_model_answer(student_site):
+    page = (student_site / "book" / "exercise-bank.html").read_text(encoding="utf-8")
+    blocks = exercise_blocks(page)
+    exercises = {e.id: e for _, f in BANK.of_kind("free_response") for e in f.exercises}
+    assert len(blocks) == len(exercises) == 20
+    for ident, block in blocks.items():
+        exercise = exercises[ident]
+        text = plain(block)
+        assert exercise.criteria, ident
+        after_prompt = text[text.index(md_text(exercise.prompt)) + len(md_text(exercise.prompt)):]
+        assert after_prompt.lstrip().startswith("A good answer…"), ident
+        content = block[:block.index("</section>")]          # the exercise's own box: prompt and checklist
+        for point in exercise.criteria:
+            assert f"<li>{to_html(point, inline=True)}</li>" in content, (ident, point)
+        assert content.count("<li>") == len(exercise.criteria)
+        assert md_text(exercise.model_answer)[:120] not in text and "ck-solution" not in block
+
+
+def test_instructor_bank_shows_the_criteria_and_the_model_answer(instructor_site):
+    page = (instructor_site / "book" / "exercise-bank.html").read_text(encoding="utf-8")
+    for _, writing in BANK.of_kind("free_response"):
+        for exercise in writing.exercises:
+            text = plain(exercise_blocks(page)[exercise.id])
+            assert all(md_text(point) in text for point in exercise.criteria), exercise.id
+            assert "A good answer…" in text and md_text(exercise.model_answer) in text, exercise.id
+            assert text.index("A good answer…") < text.index("Model answer")
+
+
 def test_bank_follows_table_of_contents_order(student_site):
     text = page_text(student_site, "book/exercise-bank.html")
     titles = ["Who cooperates, and why", "Science and technology partnerships", "Education, culture and heritage",

@@ -480,6 +480,50 @@ def test_free_response_file():
     assert problems[0].message == "duplicate exercise id 'essay'"
 
 
+def free_response(**changes) -> dict:
+    entry = {"id": "essay", "prompt": "Write.", "model_answer": "A model answer.", **changes}
+    return {"kind": "free_response", "section": "part1/science", "exercises": [entry]}
+
+
+@pytest.mark.parametrize("criteria", [
+    ["Names the organ that took each decision and its date", "Weighs *both* positions, each attributed"],
+    ["One", "Two", "Three", "Four", "Five"],
+    ["Cites the [treaty text](https://treaties.un.org/) for each claim", "x" * 240],
+])
+def test_criteria_of_two_to_five_short_lines_are_accepted(criteria):
+    model = FreeResponseFile.model_validate(free_response(criteria=criteria))
+    assert model.exercises[0].criteria == criteria
+
+
+def test_criteria_are_optional_for_the_schema():
+    assert FreeResponseFile.model_validate(free_response()).exercises[0].criteria == []
+
+
+@pytest.mark.parametrize("criteria, message, fix", [
+    (["Only one"], "exercises.0.criteria: List should have at least 2 items after validation, not 1",
+     "add more entries"),
+    ([], "exercises.0.criteria: List should have at least 2 items after validation, not 0", "add more entries"),
+    (["a", "b", "c", "d", "e", "f"], "exercises.0.criteria: List should have at most 5 items after validation, not 6",
+     "remove entries, keeping the most important"),
+    (["Names the organ", "x" * 241], "exercises.0.criteria.1: String should have at most 240 characters",
+     "shorten the text"),
+    (["Names the organ", "- a list inside a point"],
+     "exercises.0.criteria.1: a checklist point is one line of text (no list, heading, quote or code block)",
+     "write it as a plain sentence"),
+    (["Names the organ", "first line\nsecond line"], "exercises.0.criteria.1: a checklist point is one line",
+     "join the lines, or split it into two points"),
+    (["Names the organ", "<b>bold</b>"], "exercises.0.criteria.1: raw HTML '<b>' is not allowed",
+     "use Markdown (**bold**, *italic*, [link](https://...), lists)"),
+    (["Names the organ", " "], "exercises.0.criteria.1: the text is empty",
+     "write it, or remove the field if it is optional"),
+    (["Names the organ", 3], "exercises.0.criteria.1: Input should be a valid string", "write text (put it in quotes)"),
+    ("Names the organ", "exercises.0.criteria: Input should be a valid list", "write a list (lines starting with '- ')"),
+])
+def test_bad_criteria_give_one_located_problem_each(criteria, message, fix):
+    problems = problems_of(free_response(criteria=criteria), Path("exercises/part1/science/free-response.yml"))
+    assert [(p.message, p.fix) for p in problems] == [(message, fix)]
+
+
 # ---- round trip through YAML ---------------------------------------------------------------------
 
 TEXT = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789 :#-'\",.?ʿʾéçş", min_size=1, max_size=30) \

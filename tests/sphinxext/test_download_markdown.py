@@ -38,6 +38,18 @@ def test_free_response_has_model_answers_only_for_instructors(edition):
 
 
 @pytest.mark.parametrize("edition", ["student", "instructor"])
+def test_free_response_criteria_follow_each_prompt_in_both_editions(edition):
+    [(_, file)] = BANK.select("free_response", SECTION)
+    out = convert(edition, f"```{{free-response}} {SECTION}\n```\n")
+    assert out.count("> **A good answer…**") == len(file.exercises)
+    for exercise in file.exercises:
+        prompt_at = out.index(exercise.prompt.strip().splitlines()[0])
+        points = [out.index(f"> - {point}\n", prompt_at) for point in exercise.criteria]
+        assert prompt_at < out.index("> **A good answer…**", prompt_at) < points[0]
+        assert points == sorted(points)                  # in the file's order
+
+
+@pytest.mark.parametrize("edition", ["student", "instructor"])
 def test_instructor_only_blocks_only_for_instructors(edition):
     out = convert(edition, "Before.\n\n:::{instructor-only} Session plan\nBring *maps*.\n:::\n\nAfter.\n")
     expected = "Before.\n\n> **Session plan**\n>\n> Bring *maps*.\n\nAfter.\n" if edition == "instructor" \

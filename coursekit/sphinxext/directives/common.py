@@ -15,6 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ...bank import Bank, course_bank
 from ...course import Course, find_root
+from ...questions.essay import criteria_html
 from ...schema.errors import ExerciseError
 from ...schema.markdown import to_html
 from ...strings import t
@@ -97,13 +98,14 @@ def prompt_item(prompt, teacher: bool, ident: str, answer_section: str | None = 
 
 
 def exercise_html(exercise, teacher: bool, number: str = "", answer_section: str | None = None) -> str:
-    """A free-response exercise in sphinx-exercise's markup; its model answer as a sphinx-togglebutton
-    dropdown in the instructor edition, a box for the student's own answer in the student edition."""
+    """A free-response exercise in sphinx-exercise's markup, its criteria under the prompt in both
+    editions; its model answer as a sphinx-togglebutton dropdown in the instructor edition, a box for the
+    student's own answer in the student edition."""
     title = html.escape(t("book.exercise") + (f" {number}" if number else ""))
     box = answer_box(f"exercise-{exercise.id}", answer_section) if answer_section and not teacher else ""
     out = (f'<div class="admonition exercise ck-exercise" id="exercise-{exercise.id}">'
            f'<p class="admonition-title">{title}</p><section class="exercise-content">{to_html(exercise.prompt)}'
-           f'</section>{box}</div>')
+           f'{criteria_html(exercise)}</section>{box}</div>')
     if teacher:
         out += (f'<div class="admonition solution dropdown toggle ck-solution" id="model-answer-{exercise.id}">'
                 f'<p class="admonition-title">{html.escape(t("book.modelAnswer"))}</p>'
