@@ -1,7 +1,8 @@
 """``coursekit export --format cc``: the course as an IMS Common Cartridge, checked without an LMS.
 
-No npm or PyPI package ships the Common Cartridge profile schemas (see ``schemas/README.md``), so the
-cartridge is checked against what the profile requires of it: its namespaces and schema version, the
+No npm, PyPI or Debian package ships the Common Cartridge profile schemas (see ``schemas/README.md``);
+``test_published_schemas.py`` validates the manifest against IMS Content Packaging 1.1.4 and every
+assessment against the QTI 1.2.1 DTD, and here the cartridge is checked against what the profile adds: its namespaces and schema version, the
 resource types it defines, the module structure from ``_toc.yml``, every referenced file present and every
 file referenced, and no instructor-only text anywhere.
 """
