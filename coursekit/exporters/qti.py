@@ -109,16 +109,17 @@ def _fields(parent: ET.Element, fields: list[tuple[str, str]]) -> None:
 
 
 def assessment(ident: str, title: str, group: list[Entry], options: Options, report: Report,
-               cc: bool = False) -> tuple[bytes, int]:
+               cc: bool = False, schema: str = QTI_NS + "p1.xsd") -> tuple[bytes, int]:
     """One quiz file as a QTI ``<assessment>`` with its graded settings, and how many items it holds.
 
     A draw is a nested section with ``selection_ordering``: QTI's random selection, which Canvas imports
     as a question group (pick ``draw``, ``points_per_item`` each) and Common Cartridge importers as a
-    random draw. ``cc`` adds the Common Cartridge QTI profile's metadata (the same file then serves both).
+    random draw. ``cc`` adds the Common Cartridge QTI profile's metadata (the same file then serves both),
+    and ``schema`` names the schema the file follows (QTI 1.2.1's own, or a cartridge version's profile).
     """
     settings = group[0].settings
     root = ET.Element("questestinterop", {"xmlns": QTI_NS, "xmlns:xsi": XSI,
-                                           "xsi:schemaLocation": f"{QTI_NS} {QTI_NS}p1.xsd"})
+                                           "xsi:schemaLocation": f"{QTI_NS} {schema}"})
     node = sub(root, "assessment", ident=ident, title=title)
     fields = [("cc_maxattempts", str(settings.attempts) if settings.attempts else "unlimited")]
     if cc:
