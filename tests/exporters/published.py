@@ -28,7 +28,7 @@ CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
 def _mapper(url: str) -> str:
     """The XML namespace's schema, wherever a schema names it (``xml.xsd``, ``ims_xml.xsd``), is the one
     xmlschema ships; ims_xml.xsd declares that namespace as its default, which XML parsers refuse."""
-    if url.endswith(("/xml.xsd", "ims_xml.xsd")) or url == "xml.xsd":
+    if url.rsplit("/", 1)[-1] in ("xml.xsd", "ims_xml.xsd"):
         return (Path(xmlschema.__file__).parent / "schemas" / "XML" / "xml.xsd").as_uri()
     return url
 
@@ -48,14 +48,15 @@ def qti_dtd() -> etree.DTD:
 
 
 def manifest_errors(data: bytes, namespace: str = CP_NS) -> list[str]:
-    """Content Packaging 1.1.4 errors of a manifest whose package namespace is ``namespace``."""
+    """Content Packaging 1.1.4 errors of a manifest whose package namespace is ``namespace``, each as
+    '<path>: <reason>'."""
     root = ET.fromstring(data)
     if namespace != CP_NS:
         for node in root.iter():
             if node.tag.startswith("{" + namespace + "}"):
                 node.tag = "{" + CP_NS + "}" + node.tag.split("}", 1)[1]
     text = ET.tostring(root, encoding="unicode")
-    return [str(error) for error in content_packaging().iter_errors(text)]
+    return [f"{error.path}: {error.reason}" for error in content_packaging().iter_errors(text)]
 
 
 def qti_errors(data: bytes) -> list[str]:

@@ -45,7 +45,7 @@ def _qti_files(archive: zipfile.ZipFile) -> list[str]:
 def test_qti_package_manifest_is_valid_content_packaging(exports):
     with zipfile.ZipFile(exports["qti"]) as archive:
         errors = manifest_errors(archive.read("imsmanifest.xml"))
-    assert errors == [], errors[0][:800]
+    assert errors == [], errors[:3]
 
 
 @pytest.mark.parametrize("name", ["qti", "cc1.1", "cc1.3"])
@@ -63,7 +63,7 @@ def test_every_qti_file_is_valid_qti_121(exports, name):
 def test_cartridge_manifest_is_valid_content_packaging(exports, name, tag):
     with zipfile.ZipFile(exports[name]) as archive:
         errors = manifest_errors(archive.read("imsmanifest.xml"), f"http://www.imsglobal.org/xsd/imscc{tag}/imscp_v1p1")
-    assert errors == [], errors[0][:800]
+    assert errors == [], errors[:3]
 
 
 def test_the_checks_find_what_the_schemas_forbid(exports):
@@ -72,8 +72,9 @@ def test_the_checks_find_what_the_schemas_forbid(exports):
         manifest = archive.read("imsmanifest.xml")
         qti = archive.read(_qti_files(archive)[0])
     broken = manifest.replace(b' type="imsqti_xmlv1p2"', b"", 1)
-    assert broken != manifest and any("type" in e for e in manifest_errors(broken))
+    assert broken != manifest and manifest_errors(broken) == [
+        "/ns0:manifest/ns0:resources/ns0:resource[1]: missing required attribute 'type'"]
     unnamed = qti.replace(b'<item ident="', b'<item label="', 1)
-    assert unnamed != qti and any("ident" in e for e in qti_errors(unnamed))
+    assert unnamed != qti and any(e.endswith("Element item does not carry attribute ident") for e in qti_errors(unnamed))
     stray = qti.replace(b"<presentation>", b"<presentation><answer_key/>", 1)
-    assert any("answer_key" in e for e in qti_errors(stray))
+    assert stray != qti and any(e.endswith("No declaration for element answer_key") for e in qti_errors(stray))
