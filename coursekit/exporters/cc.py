@@ -96,7 +96,7 @@ class _Cartridge:
 def _quiz(cc: _Cartridge, module: ET.Element, group: str, members: list[Entry], options: Options,
           report: Report) -> int:
     title = members[0].group_title
-    data, count = assessment(group, title, members, options, report, cc=True)
+    data, count = assessment(group, title, members, options, report, cc=True, schema=cc.version.qti_schema)
     if not count:
         return 0
     meta = f"{group}/assessment_meta.xml"

@@ -38,6 +38,11 @@ class Version:
         return f"imsqti_xmlv1p2/imscc_xml{self.tag}/assessment"
 
     @property
+    def qti_schema(self) -> str:
+        """Where IMS publishes this version's profile of QTI 1.2.1, for the assessments' schemaLocation."""
+        return f"http://www.imsglobal.org/profile/cc/cc{self.tag}/cc{self.tag}_qtiasiv1p2p1_v1p0.xsd"
+
+    @property
     def topic_type(self) -> str:
         return f"imsdt_xml{self.tag}"
 

@@ -7,7 +7,7 @@ Python-Markdown, a second dialect that differs from the markdown-it rendering an
 course relies on; and it has no matching question type, which the course uses. It would also add two
 dependencies (bespon, markdown). The QTI structure itself is small and standard.
 
-Layout: ``imsmanifest.xml`` plus, per quiz file, ``<group>/<group>.xml`` (one ``<assessment>``, which Canvas
+Layout: ``imsmanifest.xml`` (IMS Content Packaging 1.1.4) plus, per quiz file, ``<group>/<group>.xml`` (one ``<assessment>``, which Canvas
 imports as one quiz and one question bank) and ``<group>/assessment_meta.xml`` (Canvas's quiz settings).
 Item types: multiple_choice_question, multiple_answers_question, true_false_question, numerical_question
 (exact or range by tolerance), matching_question, short_answer_question, essay_question (free response).
@@ -27,14 +27,14 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
-from datetime import date
 
 from ..questions import EXPORTED
 from .common import Entry, Export, Options, Report, block, groups, number
 from .qti_syntax import QtiItem, condition, feedback, material, show, sub
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
-CP_NS = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
+CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"           # IMS Content Packaging 1.1.4
+MD_NS = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"     # IMS Meta-data 1.2.1
 CANVAS_NS = "http://canvas.instructure.com/xsd/cccv1p0"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
@@ -109,16 +109,17 @@ def _fields(parent: ET.Element, fields: list[tuple[str, str]]) -> None:
 
 
 def assessment(ident: str, title: str, group: list[Entry], options: Options, report: Report,
-               cc: bool = False) -> tuple[bytes, int]:
+               cc: bool = False, schema: str = QTI_NS + "p1.xsd") -> tuple[bytes, int]:
     """One quiz file as a QTI ``<assessment>`` with its graded settings, and how many items it holds.
 
     A draw is a nested section with ``selection_ordering``: QTI's random selection, which Canvas imports
     as a question group (pick ``draw``, ``points_per_item`` each) and Common Cartridge importers as a
-    random draw. ``cc`` adds the Common Cartridge QTI profile's metadata (the same file then serves both).
+    random draw. ``cc`` adds the Common Cartridge QTI profile's metadata (the same file then serves both),
+    and ``schema`` names the schema the file follows (QTI 1.2.1's own, or a cartridge version's profile).
     """
     settings = group[0].settings
     root = ET.Element("questestinterop", {"xmlns": QTI_NS, "xmlns:xsi": XSI,
-                                           "xsi:schemaLocation": f"{QTI_NS} {QTI_NS}p1.xsd"})
+                                           "xsi:schemaLocation": f"{QTI_NS} {schema}"})
     node = sub(root, "assessment", ident=ident, title=title)
     fields = [("cc_maxattempts", str(settings.attempts) if settings.attempts else "unlimited")]
     if cc:
@@ -165,15 +166,14 @@ def canvas_meta(ident: str, title: str, group: list[Entry], count: int) -> bytes
 
 
 def _manifest(idents: list[str], title: str) -> bytes:
-    root = ET.Element("manifest", {"identifier": "coursekit-manifest", "xmlns": CP_NS,
-                                   "xmlns:imsmd": "http://www.imsglobal.org/xsd/imsmd_v1p2"})
+    """The package's ``imsmanifest.xml``: IMS Content Packaging 1.1.4 with its title as IMS Meta-data
+    1.2.1, both valid against the published schemas (``tests/exporters/test_published_schemas.py``);
+    Canvas finds each quiz by its resource type, ``imsqti_xmlv1p2``."""
+    root = ET.Element("manifest", {"identifier": "coursekit-manifest", "xmlns": CP_NS, "xmlns:imsmd": MD_NS})
     meta = sub(root, "metadata")
     sub(meta, "schema", "IMS Content")
-    sub(meta, "schemaversion", "1.1.3")
-    lom = sub(meta, "imsmd:lom")
-    sub(sub(sub(lom, "imsmd:general"), "imsmd:title"), "imsmd:string", title)
-    sub(sub(sub(sub(lom, "imsmd:lifeCycle"), "imsmd:contribute"), "imsmd:date"), "imsmd:dateTime",
-         date.today().isoformat())
+    sub(meta, "schemaversion", "1.1.4")
+    sub(sub(sub(sub(meta, "imsmd:lom"), "imsmd:general"), "imsmd:title"), "imsmd:langstring", title)
     sub(root, "organizations")
     resources = sub(root, "resources")
     for ident in idents:
@@ -185,7 +185,6 @@ def _manifest(idents: list[str], title: str) -> bytes:
                         href=f"{ident}/assessment_meta.xml")
         sub(meta_res, "file", href=f"{ident}/assessment_meta.xml")
     return xml_bytes(root)
-
 
 
 def export(entries: list[Entry], options: Options) -> Export:

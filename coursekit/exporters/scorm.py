@@ -13,7 +13,8 @@ reports ``cmi.core.lesson_status`` and ``cmi.core.score.raw/min/max`` (0-100, th
 
 What SCORM 1.2 cannot carry (listed in the report): discussion prompts and free-response exercises stay
 on the pages, ungraded, with no forum or submission; one score per SCO, not per question; a quiz's
-``draw`` is the book's own (the same seeded draw for everyone), and ``attempts``/``time_limit`` are set
+``draw`` is the book's own (each learner's draw seeded by their own learner id and attempt, kept in
+suspend data), not the LMS's random selection, and ``attempts``/``time_limit`` are set
 in the LMS's SCORM activity. The launch query ``?sco=<id>`` (the item's ``parameters``) tells the
 script which SCO it speaks for.
 """
@@ -146,8 +147,9 @@ def export(entries: list[Entry], options: Options) -> Export:
                 continue
             report.exported.append(entry.id)
         if members[0].draw:
-            report.note("draws are the book's own: every learner gets the same seeded items "
-                        "(the Common Cartridge and QTI exports draw per student)", group)
+            report.note("draws are the book's own: each learner's items are drawn on the page, seeded by "
+                        "their learner id and attempt (the Common Cartridge and QTI exports leave the draw "
+                        "to the LMS)", group)
     for _path, model in options.bank.of_kind("prompts") if options.bank is not None else []:
         for prompt in model.prompts:
             report.note("discussion prompts stay on the pages: SCORM has no discussion forums "

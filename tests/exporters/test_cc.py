@@ -1,7 +1,8 @@
 """``coursekit export --format cc``: the course as an IMS Common Cartridge, checked without an LMS.
 
-No npm or PyPI package ships the Common Cartridge profile schemas (see ``schemas/README.md``), so the
-cartridge is checked against what the profile requires of it: its namespaces and schema version, the
+No npm, PyPI or Debian package ships the Common Cartridge profile schemas (see ``schemas/README.md``);
+``test_published_schemas.py`` validates the manifest against IMS Content Packaging 1.1.4 and every
+assessment against the QTI 1.2.1 DTD, and here the cartridge is checked against what the profile adds: its namespaces and schema version, the
 resource types it defines, the module structure from ``_toc.yml``, every referenced file present and every
 file referenced, and no instructor-only text anywhere.
 """
@@ -57,6 +58,10 @@ def test_cartridge_structure(course, capsys, tmp_path, version, tag):
         assert types["fixture-demo"] == f"imsqti_xmlv1p2/imscc_xml{tag}/assessment"
         assert types["topic-fx-discuss"] == f"imsdt_xml{tag}"
         assert types["assignment-fx-essay"] == "assignment_xmlv1p0"
+        located = ET.fromstring(archive.read("fixture-demo/assessment.xml")).get(
+            "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation")
+        assert located == ("http://www.imsglobal.org/xsd/ims_qtiasiv1p2 "
+                           f"http://www.imsglobal.org/profile/cc/cc{tag}/cc{tag}_qtiasiv1p2p1_v1p0.xsd")
         topic = ET.fromstring(archive.read("topic-fx-discuss/topic.xml"))
         assert topic.tag == f"{{http://www.imsglobal.org/xsd/imscc{tag}/imsdt_{tag}}}topic"
         assert "communities of faith" in topic.find(f"{{http://www.imsglobal.org/xsd/imscc{tag}/imsdt_{tag}}}text").text

@@ -337,7 +337,7 @@ def _qti(path: Path) -> tuple[zipfile.ZipFile, list[ET.Element]]:
     names = set(archive.namelist())
     assert "imsmanifest.xml" in names
     manifest = ET.fromstring(archive.read("imsmanifest.xml"))
-    ns = {"cp": "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"}
+    ns = {"cp": "http://www.imsglobal.org/xsd/imscp_v1p1"}
     hrefs = [f.get("href") for f in manifest.iterfind(".//cp:resource/cp:file", ns)]
     assert hrefs and set(hrefs) <= names                       # every resource file is in the zip
     for name in names:                                         # and every file in the zip is well formed

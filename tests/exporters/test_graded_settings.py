@@ -1,6 +1,7 @@
 """Graded settings and draws, as an instructor sets them in quiz.yml and each LMS format receives them."""
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -101,7 +102,12 @@ def test_moodle_xml_points_and_the_category_to_draw_from(course, capsys, tmp_pat
     quiz = ET.parse(tmp_path / "b.xml").getroot()
     category = next(q for q in quiz.findall("question") if q.get("type") == "category"
                     and q.find("category/text").text.endswith("/fixture-demo"))
-    assert "add 4 random questions" in category.find("info/text").text
+    assert category.find("info/text").text.endswith(
+        "<p>Quiz: add 4 random questions from this category (9 in it), each worth 2 points.</p>")
+    assert all(q.get("type") != "random" for q in quiz.findall("question"))   # Moodle XML cannot hold one
+    members = list(itertools.takewhile(lambda q: q.get("type") != "category",
+                                       quiz.findall("question")[quiz.findall("question").index(category) + 1:]))
+    assert len(members) == 9 and "fx-essay" not in [q.find("name/text").text for q in members]
     grades = {q.find("name/text").text: q.find("defaultgrade").text
               for q in quiz.findall("question") if q.get("type") != "category"}
     assert grades["fx-single"] == "2" and grades["fx-essay"] == "1"
