@@ -9,7 +9,10 @@
 
    - install: fetch every file into the cache of this build, bypassing the HTTP cache (a host's max-age
      would otherwise hand back files of the previous build); cache.addAll keeps all or nothing, so a
-     build's cache is never partial. Then take over at once (skipWaiting).
+     build's cache is never partial. Then take over at once (skipWaiting): the reader gets the new build
+     on the next page they open, not only once every tab of the course is closed. A page loads its files
+     when it opens, and a new build takes seconds to fetch, so a page open at the switch already holds
+     its own build whole; every page opened after it comes whole from the new one.
    - activate: delete the caches of older builds of this same site (the cache names carry the scope, so
      other sites on the origin keep theirs) and control the open pages.
    - fetch: same-origin GETs are answered from this build's cache, ignoring the query string (Sphinx adds
