@@ -15,7 +15,7 @@ import http.server
 import threading
 from pathlib import Path
 
-TEXT_TYPES = {".html", ".js", ".css", ".json", ".svg", ".txt", ".xml", ".map", ".ipynb", ".md"}
+TEXT_TYPES = {".html", ".js", ".css", ".json", ".webmanifest", ".svg", ".txt", ".xml", ".map", ".ipynb", ".md"}
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -24,6 +24,7 @@ def folder(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("served")
     (root / "index.html").write_text(PAGE, encoding="utf-8")
     (root / "sw.js").write_text("self.addEventListener('fetch', () => {});" * 20, encoding="utf-8")
+    (root / "manifest.webmanifest").write_text('{"name": "A course", "display": "standalone"}' * 10, encoding="utf-8")
     (root / "_static").mkdir()
     (root / "_static" / "icon.png").write_bytes(PNG)
     return root
@@ -72,6 +73,13 @@ def test_without_gzip_in_accept_encoding_the_file_comes_as_it_is(served, accept)
     assert response.getheader("Content-Encoding") is None
     assert body.decode("utf-8") == PAGE
     assert response.getheader("Vary") == "Accept-Encoding"   # a shared cache must not hand this to a gzip client
+
+
+def test_the_app_manifest_is_served_as_one_and_gzipped(served, folder):
+    response, body = get(served, "/manifest.webmanifest", Accept_Encoding="gzip")
+    assert response.getheader("Content-Type") == "application/manifest+json"
+    assert response.getheader("Content-Encoding") == "gzip"
+    assert gzip.decompress(body) == (folder / "manifest.webmanifest").read_bytes()
 
 
 def test_binary_files_are_never_gzipped(served):
