@@ -6,7 +6,7 @@
   again) and dotfiles. The version hashes every name and content: any change to the site is a new worker,
   which the browser installs whole and which then deletes the old build's cache (see ``static/sw.js``).
 - ``manifest.webmanifest`` names the course (its title from :class:`coursekit.course.Course`), where it
-  starts and what it covers, shows it standalone, and lists icons drawn at build (``icons.py``), so a
+  starts, shows it standalone, and lists icons drawn at build (``icons.py``), so a
   phone can install it to its home screen. Every page links it and carries the theme's background as
   ``theme-color`` for light and dark; ``static/offline.js``, on every page (``site.EVERY_PAGE``), registers
   the worker.
@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 import rjsmin
 from sphinx.application import Sphinx
@@ -57,9 +58,10 @@ def build_version(root: Path, files: list[str]) -> str:
 
 
 def worker_source(files: list[str], version: str) -> str:
-    """The text of sw.js for a site of ``files`` at ``version``."""
+    """The text of sw.js for a site of ``files`` at ``version`` (names as URLs: a space or ``#`` escaped)."""
     template = rjsmin.jsmin((STATIC / WORKER).read_text(encoding="utf-8"))
-    return template.replace("__VERSION__", version).replace("__FILES__", json.dumps(files, ensure_ascii=False))
+    urls = json.dumps([quote(name) for name in files], ensure_ascii=False)
+    return template.replace("__VERSION__", version).replace("__FILES__", urls)
 
 
 def write_worker(root: Path) -> str:

@@ -100,10 +100,10 @@ def test_the_written_worker_is_valid_javascript_with_its_list_and_version(tmp_pa
         assert check.returncode == 0, check.stderr
 
 
-def test_file_names_reach_the_worker_as_they_are(tmp_path):
-    source = worker_source(['a"b</script>.html', "ü.html"], "v1")
+def test_file_names_reach_the_worker_as_urls(tmp_path):
+    source = worker_source(['a"b</script>.html', "ü.html", "part 1/a#b?.html"], "v1")
     files = re.search(r"FILES=(\[.*?\]);", source).group(1)
-    assert json.loads(files) == ['a"b</script>.html', "ü.html"]
+    assert json.loads(files) == ["a%22b%3C/script%3E.html", "%C3%BC.html", "part%201/a%23b%3F.html"]
 
 
 def test_the_manifest_names_the_course_and_lists_installable_icons():
