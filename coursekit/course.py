@@ -20,6 +20,7 @@ BOOK = "book"
 EXERCISES = "exercises"
 TIMELINE_FILE = Path(EXERCISES) / "timeline.yml"
 DEFAULT_TITLE = "Course question bank"
+SHORT_TITLE = 12   # characters a launcher shows under an icon before it truncates
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -63,6 +64,16 @@ class Course:
     def title(self) -> str:
         title = self.config.get("title")
         return str(title) if title else DEFAULT_TITLE
+
+    @property
+    def short_title(self) -> str:
+        """The title in at most 12 characters, for a home-screen label: the title itself when short, else
+        the initials of its capitalised words ("International Cooperation and the Islamic Ummah": ICIU)."""
+        title = self.title
+        if len(title) <= SHORT_TITLE:
+            return title
+        initials = "".join(word[0] for word in title.split() if word[0].isupper())
+        return initials[:SHORT_TITLE] if len(initials) >= 2 else title[:SHORT_TITLE].rstrip()
 
     @property
     def base_url(self) -> str:

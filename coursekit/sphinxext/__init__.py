@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .. import __version__, strings
-from . import (assets, bibfiles, bibstyle, dependencies, downloads, editions, kernels, preflight, search,
+from . import (assets, bibfiles, bibstyle, dependencies, downloads, editions, kernels, offline, preflight, search,
                section_quizzes, site, theme, tips)
 from .directives import DIRECTIVES
 
@@ -65,10 +65,12 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", editions.strip_sources)
     app.connect("build-finished", editions.remove_dropped_output, priority=700)  # before the offline bundle
     site.setup(app)
+    offline.setup(app)
     bibstyle.setup(app)
     tips.setup(app)
     search.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
-    # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
+    # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes;
+    # 3: every page links the app manifest and registers the service worker (offline.py)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}

@@ -17,7 +17,9 @@
   redirect page before it runs (it only writes one when none exists).
 - ``course-offline.zip``: the whole built site (except the zip itself) in one folder, to download and
   open from disk (file://) or from any static server with no network. Written deterministically (fixed
-  timestamps, sorted names) and replaced only when its content changes.
+  timestamps, sorted names) and replaced only when its content changes. Its copy of the first page
+  (root_doc) says, under the title, that this copy works without a connection and starts at index.html:
+  a reader who unzipped it once must know how to come back to it.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ from sphinx.application import Sphinx
 from .assets import STATIC, SUBDIR, served, write_if_changed
 
 THEME_FIXES = "theme-fixes.css"
-EVERY_PAGE = ("site.css", "nav.js", "tips.js")
+EVERY_PAGE = ("site.css", "nav.js", "tips.js", "offline.js")
 SITE_FILES = (*EVERY_PAGE, "search-offline.js")  # written minified, like the widget assets; the last on the search page only (search.py)
 JUMPS = (("timeline", "Timeline"), ("quiz", "Self-check quiz"))  # widget module, link text
 BUNDLE = "course-offline.zip"
@@ -45,6 +47,7 @@ REDIRECT = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <title>{title}</title>{icon}
+<link rel="manifest" href="manifest.webmanifest">
 <meta http-equiv="refresh" content="0; url={url}">
 </head>
 <body>
@@ -66,6 +69,7 @@ def add_theme_fixes(app: Sphinx) -> None:
 SECTION_TAG = re.compile(r'<section\b[^>]*\bid="([^"]+)"|</section>')
 MOUNT = re.compile(r'<div class="ck-widget-mount"[^>]*data-module="([^"]+)"')
 FIRST_H1 = re.compile(r"</h1>")
+BODY = re.compile(r"<body\b[^>]*>")
 
 
 def enclosing_section(body: str, position: int) -> str | None:
@@ -152,8 +156,22 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def bundle_bytes(root: Path) -> bytes:
-    """The site under ``root`` (minus the bundle itself) as a deterministic zip."""
+OFFLINE_NOTE = ('<div class="admonition note ck-offline-note" role="note"><p class="admonition-title">Offline copy</p>'
+                '<p>This copy works without a connection: every page, quiz and timeline is in this folder. '
+                f'To come back to it, open <code>index.html</code> in the <code>{BUNDLE_FOLDER}</code> folder.</p></div>')
+
+
+def with_offline_note(page: bytes) -> bytes:
+    """The first page as the zip holds it: OFFLINE_NOTE after its title (a page without one: at the top)."""
+    text = page.decode("utf-8")
+    place = FIRST_H1.search(text) or BODY.search(text)
+    end = place.end() if place else 0
+    return (text[:end] + OFFLINE_NOTE + text[end:]).encode("utf-8")
+
+
+def bundle_bytes(root: Path, first_page: str | None = None) -> bytes:
+    """The site under ``root`` (minus the bundle itself) as a deterministic zip; ``first_page`` (a path
+    relative to ``root``) gets the offline note."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for dirpath, dirnames, filenames in os.walk(root):
@@ -166,7 +184,8 @@ def bundle_bytes(root: Path) -> bytes:
                 info = zipfile.ZipInfo(f"{BUNDLE_FOLDER}/{rel}", date_time=ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
-                archive.writestr(info, path.read_bytes(), compresslevel=6)
+                data = path.read_bytes()
+                archive.writestr(info, with_offline_note(data) if rel == first_page else data, compresslevel=6)
     return buffer.getvalue()
 
 
@@ -174,7 +193,7 @@ def write_bundle(app: Sphinx, exception) -> None:
     if exception or app.builder.name != "html":
         return
     root = Path(app.outdir)
-    data = bundle_bytes(root)
+    data = bundle_bytes(root, app.builder.get_target_uri(app.config.root_doc))
     target = root / BUNDLE
     if target.exists() and target.read_bytes() == data:
         return

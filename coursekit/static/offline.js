@@ -1,0 +1,21 @@
+/* coursekit: register the course's service worker (/sw.js at the site root, written by the build), which
+   keeps the whole course for reading offline after one visit (see static/sw.js).
+
+   Only on http(s) in a secure context (https, or a loopback address): browsers run no service worker
+   from file://, where the downloaded copy of the course already works without one, nor on plain http
+   elsewhere. Registered after the page has loaded, so that the page's own files come first; the site
+   root is found from this script's own address (_static/coursekit/offline.js), so the course works at
+   any path of its host. */
+(() => {
+  "use strict";
+
+  const script = document.currentScript;
+  if (!script || !("serviceWorker" in navigator) || !window.isSecureContext || !/^https?:$/.test(location.protocol)) return;
+  const worker = new URL("../../sw.js", script.src).href;
+  const register = () => {
+    // A failed registration (the host refuses sw.js, say) leaves the course working online: nothing to report.
+    navigator.serviceWorker.register(worker).catch(() => undefined);
+  };
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
+})();
