@@ -11,8 +11,8 @@ import os
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import (assets, bibfiles, bibstyle, dependencies, downloads, editions, kernels, preflight, search,
-               section_quizzes, site, theme, tips)
+from . import (assets, bibfiles, bibstyle, dependencies, downloads, editions, kernels, preflight, reading,
+               search, section_quizzes, site, theme, tips)
 from .directives import DIRECTIVES
 
 
@@ -50,6 +50,7 @@ def setup(app: Sphinx) -> dict:
     bibstyle.setup(app)
     tips.setup(app)
     search.setup(app)
+    reading.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes
