@@ -53,5 +53,6 @@ def setup(app: Sphinx) -> dict:
     reading.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
-    # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
+    # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes;
+    # 3: section pages end with "Mark this section as read" (added when a page is read)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
