@@ -2,8 +2,8 @@
 section, a glossary term's definition read in place, an answer to a discussion prompt, the quiz of
 their own draw, the section marked read; after a reload, all of it on My progress (answer text, score,
 section read, progress bar, what to do next); an export, imported into a fresh browser, which then
-shows the same draw and answers and continues where they left off. Also axe on the new controls in
-light and dark."""
+shows the same draw and answers and continues where they left off. Also the new controls by keyboard,
+under axe in light and dark, and right to left."""
 from __future__ import annotations
 
 import json
@@ -185,7 +185,7 @@ def test_a_new_students_walk_and_their_progress_in_a_fresh_browser(browser, site
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
-def test_the_new_controls_have_no_serious_violation(browser, site_url, mode):
+def test_the_new_controls_work_by_keyboard_and_have_no_serious_violation(browser, site_url, mode):
     if not AXE.exists():
         pytest.skip("axe-core is not installed (./test runs npm ci)")
     source = AXE.read_text(encoding="utf-8")
@@ -194,6 +194,11 @@ def test_the_new_controls_have_no_serious_violation(browser, site_url, mode):
     try:
         page.goto(site_url + SECTION)
         toggle = page.get_by_role("button", name="Mark this section as read")
+        toggle.focus()                       # by keyboard too: Space and Enter toggle it
+        page.keyboard.press("Space")
+        assert toggle.get_attribute("aria-pressed") == "true"
+        page.keyboard.press("Enter")
+        assert toggle.get_attribute("aria-pressed") == "false"
         toggle.tap()
         set_mode(page, mode)
         assert axe(page, source, ".ck-read-mark") == []
@@ -201,5 +206,24 @@ def test_the_new_controls_have_no_serious_violation(browser, site_url, mode):
         page.wait_for_selector(".ck-overview:not([hidden])")
         set_mode(page, mode)
         assert axe(page, source, ".ck-progress") == []
+    finally:
+        context.close()
+
+
+def test_right_to_left_keeps_the_new_controls_on_the_phone_screen(browser, site_url):
+    context = phone_context(browser)
+    page = context.new_page()
+    try:
+        for url, selectors in ((SECTION, [".ck-read-toggle", ".ck-read-state"]),
+                               (PROGRESS, [".ck-course-bar", ".ck-learner-name", ".ck-import-file", ".ck-next"])):
+            page.goto(site_url + url)
+            page.wait_for_selector(selectors[0])
+            page.evaluate("document.documentElement.setAttribute('dir', 'rtl')")
+            for selector in selectors:
+                locator = page.locator(selector)
+                locator.scroll_into_view_if_needed()
+                box = locator.bounding_box()
+                assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, (url, selector, box)
+        assert context.problems == []
     finally:
         context.close()
