@@ -137,6 +137,12 @@ class Course:
                     found.append((str(part.get("caption") or ""), kept))
         return found
 
+    @cached_property
+    def section_pages(self) -> list[str]:
+        """The student edition's section pages in book order: the pages listed under a chapter
+        (``sections:`` in ``_toc.yml``), which each end with "Mark this section as read"."""
+        return [page for _, pages in self.parts for page, depth in pages if depth == 1]
+
     def in_book_order(self, sections) -> list[str]:
         order = self.pages
         return sorted(set(sections), key=lambda s: (order.index(s) if s in order else len(order), s))

@@ -12,8 +12,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .. import __version__, strings
-from . import (assets, bibfiles, bibstyle, dependencies, downloads, editions, kernels, offline, preflight, search,
-               section_quizzes, site, theme, tips)
+from . import (assets, bibfiles, bibstyle, dependencies, downloads, editions, kernels, offline, preflight, reading,
+               search, section_quizzes, site, theme, tips)
 from .directives import DIRECTIVES
 
 logger = logging.getLogger(__name__)
@@ -69,8 +69,10 @@ def setup(app: Sphinx) -> dict:
     bibstyle.setup(app)
     tips.setup(app)
     search.setup(app)
+    reading.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes;
     # 3: every page links the app manifest and registers the service worker (offline.py)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
+    # 4: section pages end with "Mark this section as read" (added when a page is read)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}

@@ -137,8 +137,10 @@ def write_assets(app: Sphinx, exception) -> None:
 
 # Page scripts built on widget parts: served as those parts + static/<name>.js in one function scope, so
 # that, e.g., the My progress page reads saved answers with the quiz's own storage code.
-_STORAGE = ["widgets/common.js", "widgets/quiz/10-score.js", "widgets/quiz/30-storage.js", "static/answer-store.js"]
-PAGE_SCRIPT_PARTS = {"progress": _STORAGE, "answers": _STORAGE, "continue": _STORAGE}   # paths in the package
+_STORAGE = ["widgets/common.js", "widgets/quiz/10-score.js", "widgets/quiz/30-storage.js", "static/answer-store.js",
+            "static/read-store.js"]
+PAGE_SCRIPT_PARTS = {"progress": [*_STORAGE, "static/progress-merge.js"], "answers": _STORAGE, "continue": _STORAGE,
+                     "reading": _STORAGE}   # paths in the package
 
 
 def page_script(name: str) -> str:

@@ -1,4 +1,5 @@
-"""The quiz's pure parts (scoring, seeded order and draw, saved-progress checks and merging) under
+"""The quiz's pure parts (scoring, seeded order and draw, saved-progress checks and merging) and those of
+My progress built on them (checks of own answers and sections read, the import's plan) under
 Node's built-in test runner: tests/js/*.test.mjs import one ES module made of common.js and those
 parts, with every top-level function and constant exported (the parts themselves export nothing)."""
 from __future__ import annotations
@@ -14,7 +15,8 @@ import pytest
 from coursekit.widgets.base import HERE
 
 NODE = shutil.which("node")
-PARTS = ["common.js", "quiz/10-score.js", "quiz/20-shuffle.js", "quiz/30-storage.js"]
+PARTS = ["common.js", "quiz/10-score.js", "quiz/20-shuffle.js", "quiz/30-storage.js",
+         "../static/answer-store.js", "../static/read-store.js", "../static/progress-merge.js"]
 TESTS = sorted(Path(__file__).parent.glob("*.test.mjs"))
 
 
@@ -40,4 +42,4 @@ def test_node_suite(test_file, tmp_path):
 
 
 def test_the_suite_exists():
-    assert {t.name for t in TESTS} >= {"score.test.mjs", "shuffle.test.mjs", "storage.test.mjs"}
+    assert {t.name for t in TESTS} >= {"score.test.mjs", "shuffle.test.mjs", "storage.test.mjs", "merge.test.mjs"}

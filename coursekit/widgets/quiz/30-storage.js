@@ -125,10 +125,12 @@ function recordTotals(record, ids) {
   return { answered, score: points };
 }
 
-function serialiseRecord(quiz, record, ids) {
-  const { score: total } = recordTotals(record, ids);
-  return JSON.stringify({ v: STORAGE_VERSION, title: quiz.title, section: quiz.section, total: ids.length,
-    score: total, attempt: record.attempt, answers: record.answers, saved: new Date().toISOString() });
+/** The stored text of a record; `total` is the attempt's size (My progress, which imports records
+ * without drawing the attempt, passes the quiz's). */
+function serialiseRecord(quiz, record, ids, total = ids.length) {
+  const { score } = recordTotals(record, ids);
+  return JSON.stringify({ v: STORAGE_VERSION, title: quiz.title, section: quiz.section, total,
+    score, attempt: record.attempt, answers: record.answers, saved: new Date().toISOString() });
 }
 
 // ---- the one impure piece: localStorage, which may be missing, refuse access, throw or be full ----
