@@ -52,5 +52,6 @@ def setup(app: Sphinx) -> dict:
     search.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
-    # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
+    # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes;
+    # 3: a timeline's eras carry their dates, for the key under the axis (pages saved before lack them)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
