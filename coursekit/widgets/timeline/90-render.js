@@ -563,9 +563,10 @@ function render({ model, el: host }) {
 
   /** The px each era's name needs inside its band (text measured on a canvas: no layout is forced), and
    * which eras the axis can show at all (the key lists only those). */
+  let eraCanvas = null;
   function measureEras() {
     if (!eraNodes.length) { eraKey.hidden = true; return; }
-    const context = measureEras.canvas || (measureEras.canvas = document.createElement("canvas").getContext("2d"));
+    const context = eraCanvas || (eraCanvas = document.createElement("canvas").getContext("2d"));
     const style = getComputedStyle(eraNodes[0].text);
     if (context) context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const padding = parseFloat(style.paddingInlineStart) + parseFloat(style.paddingInlineEnd) || 0;
