@@ -75,4 +75,5 @@ def setup(app: Sphinx) -> dict:
     # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes;
     # 3: every page links the app manifest and registers the service worker (offline.py)
     # 4: section pages end with "Mark this section as read" (added when a page is read)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 4}
+    # 5: a timeline's eras carry their dates, for the key under the axis (pages saved before lack them)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 5}

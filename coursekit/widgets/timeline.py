@@ -21,7 +21,7 @@ import traitlets
 
 from ..bank import course_bank
 from ..course import TIMELINE_FILE, Course, find_root
-from ..dates import date_label
+from ..dates import When, date_label
 from ..schema.markdown import to_html
 from ..schema.timeline import Event, TimelineFile
 from ..strings import t
@@ -54,7 +54,8 @@ class Timeline(CourseWidget):
             title=title or t("timeline.label"),
             events=[client_event(e) for e in self._events],
             themes={key: label for key, label in spec.themes.items() if key in used},
-            eras=[{"id": e.id, "label": e.label, "start": e.start, "end": e.end} for e in spec.eras],
+            eras=[{"id": e.id, "label": e.label, "start": e.start, "end": e.end,
+                   "dates": date_label(When(start=e.start, end=e.end))} for e in spec.eras],
             site_url=site_url if site_url is not None else _site_url(),
         )
 

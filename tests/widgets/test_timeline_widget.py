@@ -108,7 +108,7 @@ def test_traits_sync_and_selected_is_readable_from_python(spec):
     assert widget.selected == ""
     widget.selected = "e1945"
     assert widget.get_state()["selected"] == "e1945"
-    assert widget.eras == [{"id": "cold-war", "label": "Cold War", "start": "1947", "end": "1991"}]
+    assert widget.eras == [{"id": "cold-war", "label": "Cold War", "start": "1947", "end": "1991", "dates": "1947 – 1991"}]
     assert widget.get_state()["_module"] == "timeline"
 
 

@@ -1,4 +1,4 @@
-// The course timeline, part 1 of 6: dates. The parts share one scope (coursekit.widgets.base.module_parts
+// The course timeline, part 1 of 7: dates. The parts share one scope (coursekit.widgets.base.module_parts
 // joins common.js and these files in name order), so the served module stays one import-free script.
 // Pure: no DOM, so tests/js runs it in Node. Dates are day numbers: days since 1970-01-01, UTC.
 

@@ -1,4 +1,4 @@
-// Part 6: the widget. Hand-written, no library (coursekit/widgets/timeline.py says why).
+// Part 7: the widget. Hand-written, no library (coursekit/widgets/timeline.py says why).
 // Longer than about 300 lines because it is the DOM wiring around one mutable view (the range in view,
 // the selection, the filters, a pointer in hand) that every handler reads and writes; the logic that can
 // be pure (dates, lanes and clusters, ticks, zoom maths, filter counts) is in parts 10-35, tested in Node.
@@ -35,7 +35,8 @@ function render({ model, el: host }) {
   let markers = new Map(); // key -> button
   let units = new Map(); // key -> unit (20-layout.js)
   let eventKey = new Map(); // event id -> key of the marker that shows it (in view only)
-  let tipFor = null; // the marker whose label shows
+  let tipFor = null; // the marker under the mouse
+  let tipAway = null; // the marker whose label was put away (Esc, a tap elsewhere) until it is in hand again
   let frame = 0;
 
   // ---- elements ----
@@ -70,14 +71,21 @@ function render({ model, el: host }) {
   const details = el("div", { class: "ck-tl-details", id: detailsId, role: "region", hidden: true,
     "aria-labelledby": `${detailsId}-title` });
   const list = el("ol", { class: "ck-tl-list", hidden: true });
-  const axisView = el("div", { class: "ck-tl-axis-view" }, [viewport]);
   const help = el("p", { class: "ck-tl-help", id: helpId });
 
+  // eras: a band on the axis, named inside it only where the whole name fits, and each named in full,
+  // with its dates, in the key under the axis (also what a screen reader reads: the bands are hidden)
+  const eraKey = el("p", { class: "ck-tl-era-key" }, [`${s["timeline.eras"]}: `]);
   const eraNodes = (model.get("eras") || []).map((era, n) => {
-    const node = el("div", { class: `ck-tl-era ck-tl-era-${n % 2}` }, [el("span", { text: era.label })]);
+    const text = el("span", { class: "ck-tl-era-label", text: era.label });
+    const node = el("div", { class: `ck-tl-era ck-tl-era-${n % 2}` }, [text]);
+    const item = el("span", { class: "ck-tl-era-item" }, [
+      el("span", { class: `ck-tl-swatch ck-tl-era-${n % 2}`, "aria-hidden": "true" }), `${era.label} (${era.dates})`]);
     eraLayer.append(node);
-    return { node, t0: dayNumber(era.start), t1: dayNumber(era.end, true) };
+    eraKey.append(item);
+    return { node, text, item, need: 0, t0: dayNumber(era.start), t1: dayNumber(era.end, true) };
   });
+  const axisView = el("div", { class: "ck-tl-axis-view" }, [viewport, eraKey]);
 
   const field = (label, control) => el("div", { class: "ck-tl-field" }, [el("label", { for: control.id, text: label }), control]);
   const root = el("section", { class: "ck-timeline", "aria-labelledby": titleId }, [
@@ -96,6 +104,7 @@ function render({ model, el: host }) {
     if (root.dataset.input === kind) return;
     root.dataset.input = kind;
     help.textContent = s[HELP[kind]];
+    placeTip(); // a marker focused from the keyboard shows its label, one tapped or clicked does not
   }
   const coarse = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
   setInput(coarse ? "touch" : "mouse");
@@ -221,6 +230,7 @@ function render({ model, el: host }) {
       era.node.hidden = b - a < 1;
       era.node.style.transform = `translateX(${a}px)`;
       era.node.style.width = `${b - a}px`;
+      if (era.text.hidden !== b - a < era.need) era.text.hidden = b - a < era.need; // whole or not at all
     }
     tickLayer.replaceChildren(...tickTimes(v0, v1, width).map(([t, unit]) => {
       const date = new Date(t * DAY);
@@ -234,11 +244,21 @@ function render({ model, el: host }) {
   }
 
   // ---- the label of the marker in hand: whole, wrapped if need be, and inside the axis ----
+  /** The marker in hand: under the mouse, else focused from the keyboard, else the event whose details
+   * are open; none once Esc or a tap elsewhere put its label away. So a label never stays over the axis
+   * after the student is done with its marker (on touch it used to stay until the next tap on a marker). */
+  function tipNode() {
+    if (!width || listMode) return null;
+    const active = document.activeElement;
+    const node = (tipFor && tipFor.isConnected && tipFor)
+      || (root.dataset.input === "keyboard" && markerLayer.contains(active) && active)
+      || (detailsOpen && markers.get(eventKey.get(selectedId)));
+    return node && node !== tipAway && node.dataset.tip ? node : null;
+  }
+
   function placeTip() {
-    const hovered = tipFor && tipFor.isConnected ? tipFor : null;
-    const node = hovered || (markerLayer.contains(document.activeElement) && document.activeElement)
-      || markers.get(eventKey.get(selectedId));
-    if (!node || !node.dataset.tip || !width || listMode) { if (!tip.hidden) tip.hidden = true; return; }
+    const node = tipNode();
+    if (!node) { if (!tip.hidden) tip.hidden = true; return; }
     if (tip.textContent !== node.dataset.tip) tip.textContent = node.dataset.tip;
     tip.hidden = false;
     const w = tip.offsetWidth;
@@ -252,6 +272,7 @@ function render({ model, el: host }) {
   markerLayer.addEventListener("pointerover", (event) => {
     if (event.pointerType !== "mouse") return;
     tipFor = event.target.closest("[data-key]");
+    if (tipFor === tipAway) tipAway = null; // the mouse came back to it
     placeTip();
   });
   markerLayer.addEventListener("pointerout", (event) => {
@@ -259,8 +280,21 @@ function render({ model, el: host }) {
     tipFor = null;
     placeTip();
   });
-  markerLayer.addEventListener("focusin", () => placeTip());
-  markerLayer.addEventListener("focusout", () => window.setTimeout(placeTip, 0));
+  /** Put the label away (Esc, a press anywhere but its marker, focus leaving the markers: a tap or click
+   * elsewhere on the page) until its marker is in hand again. */
+  function putTipAway(event) {
+    const node = tipNode();
+    if (node && !(event.type === "pointerdown" && node.contains(event.target))) { tipAway = node; placeTip(); }
+  }
+  markerLayer.addEventListener("focusin", (event) => {
+    if (event.target === tipAway) tipAway = null; // focus came back to it
+    placeTip();
+  });
+  markerLayer.addEventListener("focusout", (event) => {
+    if (!markerLayer.contains(event.relatedTarget)) putTipAway(event);
+    window.setTimeout(placeTip, 0);
+  });
+  root.addEventListener("pointerdown", putTipAway, true);
 
   // ---- filtering ----
   /** Prepare the search text in idle time, a few hundred events at a time, so the first search is quick too. */
@@ -313,9 +347,11 @@ function render({ model, el: host }) {
   function openDetails() {
     if (!selectedId) return;
     detailsOpen = true;
+    tipAway = null;
     fillDetails();
     details.hidden = false;
     markers.get(eventKey.get(selectedId))?.setAttribute("aria-expanded", "true");
+    placeTip();
     if (typeof details.scrollIntoView === "function") {
       details.scrollIntoView({ block: "nearest", behavior: reducedMotion.matches ? "auto" : "smooth" });
     }
@@ -327,6 +363,7 @@ function render({ model, el: host }) {
     details.hidden = true;
     markers.get(eventKey.get(selectedId))?.setAttribute("aria-expanded", "false");
     if (returnFocus || hadFocus) focusEvent(selectedId);
+    placeTip();
   }
 
   function focusEvent(id) {
@@ -409,6 +446,7 @@ function render({ model, el: host }) {
   root.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
       if (detailsOpen) { event.preventDefault(); closeDetails(true); }
+      putTipAway(event); // Esc dismisses the label too (WCAG 1.4.13), focus stays where it is
       return;
     }
     const target = event.target;
@@ -520,6 +558,23 @@ function render({ model, el: host }) {
     rtl = getComputedStyle(root).direction === "rtl";
     [lo, hi] = extent(first, last, width || 600);
     setView(full ? [lo, hi] : clampView(v0, v1, lo, hi));
+    measureEras();
+  }
+
+  /** The px each era's name needs inside its band (text measured on a canvas: no layout is forced), and
+   * which eras the axis can show at all (the key lists only those). */
+  let eraCanvas = null;
+  function measureEras() {
+    if (!eraNodes.length) { eraKey.hidden = true; return; }
+    const context = eraCanvas || (eraCanvas = document.createElement("canvas").getContext("2d"));
+    const style = getComputedStyle(eraNodes[0].text);
+    if (context) context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const padding = parseFloat(style.paddingInlineStart) + parseFloat(style.paddingInlineEnd) || 0;
+    for (const era of eraNodes) {
+      era.need = context ? Math.ceil(context.measureText(era.text.textContent).width + padding) + 2 : Infinity;
+      era.item.hidden = era.t1 < lo || era.t0 > hi;
+    }
+    eraKey.hidden = eraNodes.every((era) => era.item.hidden);
   }
   host.replaceChildren(root);
   measure(viewport.clientWidth);
@@ -530,6 +585,8 @@ function render({ model, el: host }) {
     if (next !== width) { measure(next); draw(); }
   }) : null;
   resize?.observe(viewport);
+  document.fonts?.ready.then(() => { if (root.isConnected) { measureEras(); draw(); } }); // the book's font, once loaded
+  keepClear(viewport);
   prepareSearch();
 
   const onSelected = () => {
@@ -539,6 +596,7 @@ function render({ model, el: host }) {
   model.on("change:selected", onSelected);
   return () => {
     resize?.disconnect();
+    keepClear(viewport, false);
     if (frame) window.cancelAnimationFrame(frame);
     model.off("change:selected", onSelected);
   };
