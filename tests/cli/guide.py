@@ -117,7 +117,7 @@ def agrees(shown: list[str], printed: list[str]) -> str | None:
     gaps = ELLIPSIS in want
     position = 0
     for line in (w for w in want if w != ELLIPSIS):
-        pattern = re.compile(".*".join(re.escape(part) for part in line.split(ELLIPSIS)))
+        pattern = re.compile(".*".join(re.escape(part) for part in re.split(r"\s*\.\.\.\s*", line)))
         for index in range(position, len(got)):
             if pattern.fullmatch(got[index]):
                 if not gaps and index != position:
