@@ -174,6 +174,14 @@ def test_every_command_of_the_page_runs_and_prints_what_the_page_shows(page, tmp
             written.add(output.absolute())
 
 
+def test_what_runs_elsewhere_is_there():
+    """Each mapped command names a test file and the fixture or test in it that does what the command does."""
+    for mapped in ELSEWHERE.values():
+        if "::" in mapped:
+            path, name = mapped.split(" ")[0].split("::")
+            assert re.search(rf"^def {name}\(", (ROOT / path).read_text(encoding="utf-8"), re.M), mapped
+
+
 def test_every_page_of_the_guide_was_read():
     """The guide's pages that show commands are the ones this test walks: none is skipped unnoticed."""
     names = {page.name for page in PAGES}

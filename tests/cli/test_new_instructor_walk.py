@@ -226,6 +226,14 @@ def test_an_export_onto_a_link_follows_nothing(bank, tmp_path):
     assert (bank / "bank.xml").is_symlink() and precious.read_text(encoding="utf-8") == "keep me\n"
 
 
+@pytest.mark.parametrize("fmt, output", [("cc", "course.imscc"), ("scorm", "scorm")])
+def test_a_package_before_the_first_build_says_run_build(bank, fmt, output):
+    """lms-moodle.md: "the export stops with 'no built site … run ./build first' otherwise"."""
+    quoted = re.search(r'"(no built site[^"]*)"', (ROOT / "book" / "instructors" / "lms-moodle.md").read_text(encoding="utf-8"))
+    assert says(quoted[1].replace("…", "..."), [refused(["export", "--format", fmt, "-o", output])])
+    assert not (bank / output).exists()
+
+
 def test_new_outside_the_course_writes_nothing(tmp_path, monkeypatch):
     elsewhere = tmp_path / "Downloads"
     elsewhere.mkdir()
