@@ -23,6 +23,8 @@ class Bank:
     files: dict[Path, BaseModel] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     sources: dict[Path, YamlSource] = field(default_factory=dict, repr=False)
+    # files that were read but not valid: their ids are still compared, so a copied item is named at once
+    invalid: dict[Path, YamlSource] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, root: Path, paths: list[Path] | None = None, language: str | None = None) -> "Bank":
@@ -38,6 +40,7 @@ class Bank:
             if path.exists() and (problem := layout.misnamed(bank.root, path)) is not None:
                 bank.problems.append(problem)
                 continue
+            source = None
             try:
                 source = read_yaml(path)
                 model = validate(source)
@@ -48,6 +51,8 @@ class Bank:
                 bank.sources[path] = source
             except ExerciseError as exc:
                 bank.problems.extend(exc.problems)
+                if source is not None:
+                    bank.invalid[path] = source
             except FileNotFoundError:
                 bank.problems.append(Problem(path, 1, 1, "no such file", "check the path"))
             except OSError as exc:
@@ -120,17 +125,18 @@ class Bank:
         problems: list[Problem] = []
         owners: dict[tuple[str, str], Path] = {}
         references = bibliography.entries(self.root)
-        for path, model in sorted(self.of_kind("quiz"), key=lambda found: (_age(found[0]), found[0])):
-            source = self.sources[path]
-            keys = [(("id",), "quiz", model.id)]
-            keys += [(("items", n, "id"), "item", item.id) for n, item in enumerate(model.items)]
-            keys += [(("objectives", n, "id"), "objective", o.id) for n, o in enumerate(model.objectives)]
-            for loc, what, value in keys:
+        quizzes = [(path, self.sources[path]) for path, _ in self.of_kind("quiz")]
+        quizzes += [(path, source) for path, source in self.invalid.items()
+                    if isinstance(source.data, dict) and source.data.get("kind") == "quiz"]
+        for path, source in sorted(quizzes, key=lambda found: (_age(found[0]), found[0])):
+            for loc, what, value in _ids(source.data):
                 if (what, value) in owners and owners[what, value] != path:
                     problems.append(source.problem(loc, f"{what} id {value!r} is already used in "
                                                         f"{self.shown(owners[what, value])}",
                                                    "ids must be unique across the course; rename this one"))
                 owners.setdefault((what, value), path)
+        for path, model in self.of_kind("quiz"):
+            source = self.sources[path]
             for n, item in enumerate(model.items):
                 if item.source and item.source.cite and item.source.cite.lower() not in references:
                     problems.append(source.problem(("items", n, "source", "cite"),
@@ -158,6 +164,19 @@ class Bank:
                                            "(not the answer itself)", "warning")
                 for path, model in self.of_kind("free_response") for n, exercise in enumerate(model.exercises)
                 if not exercise.criteria]
+
+
+def _ids(data) -> list[tuple[tuple, str, str]]:
+    """(location, what, id) of a quiz file's own id and its item and objective ids, read from the YAML as
+    written, so that a file with other errors (a copied item's objectives, say) has its ids checked too."""
+    if not isinstance(data, dict):
+        return []
+    keys = [(("id",), "quiz", data.get("id"))]
+    for name, what in (("items", "item"), ("objectives", "objective")):
+        entries = data.get(name)
+        if isinstance(entries, list):
+            keys += [((name, n, "id"), what, entry.get("id")) for n, entry in enumerate(entries) if isinstance(entry, dict)]
+    return [(loc, what, value) for loc, what, value in keys if isinstance(value, str)]
 
 
 def _age(path: Path) -> int:

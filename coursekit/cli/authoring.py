@@ -21,7 +21,7 @@ def cmd_new(args) -> int:
     if not SECTION.match(args.section):
         raise CliError(f"--section {args.section!r} is not 'part/name' in lowercase letters, digits and hyphens "
                        "(for example part1/science)")
-    root = course_root(args, required=False)
+    root = _book_root(args)
     part, name = args.section.split("/")
     kind = by_label(args.kind)
     target = root / "exercises" / part / name / kind.file_name
@@ -41,6 +41,19 @@ def cmd_new(args) -> int:
     print(f"created {shown(target)}")
     print(f"next: replace the TODO text, then run: coursekit check {shown(target)}")
     return 0
+
+
+def _book_root(args) -> Path:
+    """Where ``new`` writes: the course (``--root``, or found upwards), or a book that has no exercises/
+    folder yet (``_config.yml`` here). Anywhere else the file would land where no book reads it: refused."""
+    try:
+        return course_root(args)
+    except CliError:
+        if (Path.cwd() / "_config.yml").is_file():
+            return Path.cwd()
+        raise CliError(f"no course here ({Path.cwd()} has no _config.yml, nor any folder above it "
+                       "with exercises/): run coursekit new in the course folder, or pass --root PATH; "
+                       "nothing was written") from None
 
 
 def _inside_the_course(root: Path, target: Path) -> None:

@@ -184,11 +184,21 @@ _PLAIN_WORDS = (
 )
 
 
+_KEY_LINE = re.compile(r"^( *)(- )?[A-Za-z_][\w-]*:( |$)")
+
+
 def _open_quote(text: str, before: int) -> tuple[int, int] | None:
     """Where a double-quoted text that is still open at line ``before`` (0-based) was opened, if one is:
-    (line, column), 1-based. A value's quote opens after ': ' or '- '; comments are skipped."""
-    opened = None
+    (line, column), 1-based. A value's quote opens after ': ' or '- '; comments are skipped.
+
+    A quote left open can also close by accident on a later line (at the next value's opening quote),
+    after swallowing whole `key:` lines; the parser then stumbles further down. Such a quote, whose text
+    ran over a key line indented no deeper than its own, is reported as the one never closed."""
+    opened, swallowed = None, None
     for number, line in enumerate(text.splitlines()[:before]):
+        if opened is not None and swallowed is None and (key := _KEY_LINE.match(line)) \
+                and len(key[1]) <= opened[2]:
+            swallowed = opened[:2]
         position = 0
         while position < len(line):
             ch = line[position]
@@ -200,12 +210,12 @@ def _open_quote(text: str, before: int) -> tuple[int, int] | None:
             elif ch == "#" and (position == 0 or line[position - 1] in " \t"):
                 break
             elif ch == '"' and line[:position].rstrip().endswith((":", "-", "[", ",", "{")):
-                opened = (number + 1, position + 1)
+                opened = (number + 1, position + 1, len(line) - len(line.lstrip(" ")))
             elif ch == "'" and line[:position].rstrip().endswith((":", "-", "[", ",", "{")):
                 end = line.find("'", position + 1)
                 position = len(line) if end < 0 else end
             position += 1
-    return opened
+    return opened[:2] if opened is not None else swallowed
 
 
 _INDENTED_KEY = re.compile(r"^\s+[^\s:#'\"][^:#]*:(\s|$)")

@@ -9,6 +9,7 @@ with exit code 1 and no Python traceback (``SystemExit`` passes through Sphinx a
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -19,18 +20,38 @@ from ..course import Course, find_root
 from ..layout import expected_section
 
 
+# A fence whose info string is not a directive (```md, ```console, ...) shows text; its lines are read by nobody.
+LITERAL_FENCE = re.compile(r"^ *(`{3,}|~{3,})(?!\{)[^\n]*\n.*?^ *\1[`~]* *$", re.M | re.S)
+INLINE_CODE = re.compile(r"`[^`\n]*`")
+
+
+def asked(text: str) -> str:
+    """What of a page's text can ask the bank for a file: its code and directives, not the literal blocks
+    and inline code that only show an example (the guide's pages name sections in every other line)."""
+    if text.lstrip().startswith("{"):
+        try:
+            cells = json.loads(text).get("cells", [])
+        except ValueError:
+            return text
+        return "\n".join("".join(c.get("source", "")) if c.get("cell_type") == "code"
+                         else asked("".join(c.get("source", ""))) for c in cells if isinstance(c, dict))
+    return INLINE_CODE.sub("", LITERAL_FENCE.sub("", text))
+
+
 def readers(course: Course, problem_path: Path) -> list[str]:
-    """The pages (source files, relative to the course) whose text names the file's section, or that
-    show a timeline when the file is the timeline."""
+    """The pages (source files, relative to the course) whose code or directives name the file's section,
+    or that show a timeline when the file is the timeline."""
     section = expected_section(course.root, problem_path)
-    needle = re.compile(r"Timeline\b|\{timeline") if section is None else re.compile(re.escape(section) + r"\b")
+    needle = re.compile(r"Timeline\b|\{timeline") if section is None else \
+        re.compile(r"""(["'}]\s*)""" + re.escape(section) + r"\b")
     found = []
     own = course.page_file(section) if section else None
     if own is not None:   # a section's page shows its files even without naming them (section_quizzes.py)
         found.append(own.relative_to(course.root).as_posix())
     for page in course.pages:
         source = course.page_file(page)
-        if source is not None and source != own and needle.search(source.read_text(encoding="utf-8", errors="replace")):
+        if source is not None and source != own and \
+                needle.search(asked(source.read_text(encoding="utf-8", errors="replace"))):
             found.append(source.relative_to(course.root).as_posix())
     return found
 

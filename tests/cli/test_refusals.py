@@ -89,3 +89,15 @@ def test_check_refuses_pipes_and_devices_without_reading_them(bank, capsys, targ
     code = main(["check", str(path)])
     out, err = capsys.readouterr()
     assert code == 1 and "the path is not a regular file" in out and "Traceback" not in out + err
+
+
+def test_new_outside_any_course_writes_nothing(tmp_path, monkeypatch, capsys):
+    """`coursekit new` typed in the wrong folder (no _config.yml here or above) used to create an
+    exercises/ folder there, which no book reads; now it says where it is and what to do."""
+    elsewhere = tmp_path / "downloads"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.delenv("COURSEKIT_ROOT", raising=False)
+    line = refused(capsys, "new", "quiz", "--section", "part1/water")
+    assert f"no course here ({elsewhere} has no _config.yml" in line and "--root PATH" in line
+    assert list(elsewhere.iterdir()) == []

@@ -84,7 +84,7 @@ def test_every_problem_of_every_file_is_collected(tmp_path):
         "part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["item-a"]).replace("answer: true", "answer: perhaps"),
         "part1/b/quiz.yml": "kind: quiz\nid: [unclosed\n",
         "part1/c/prompts.yml": PROMPTS.format(section="part1/c").replace("level: explain", "level: chat"),
-        "part1/d/quiz.yml": quiz_yaml("quiz-d", "part1/d", ["item-d"]),
+        "part1/d/quiz.yml": quiz_yaml("quiz-d", "part1/d", ["item-d"], ["obj-d"]),
     })
     bank = Bank.load(root)
     assert {p.path.parent.name for p in bank.errors} == {"a", "b", "c"}
@@ -239,3 +239,15 @@ def test_a_quiz_shown_on_no_page_is_a_warning(tmp_path):
     [warning] = bank.problems
     assert warning.severity == "warning" and warning.path.parent.name == "b" and warning.line == 3
     assert warning.message == "this quiz file is shown on no page: the book has no page book/part1/b in _toc.yml"
+
+
+def test_an_item_copied_with_its_objectives_is_named_as_a_copy_at_once(tmp_path):
+    """Copied into another file, an item brings objectives that file does not list, so the file is invalid;
+    its ids are still compared, and the copy is named in the same run as the unknown objective."""
+    root = course(tmp_path, {"part1/a/quiz.yml": quiz_yaml("quiz-a", "part1/a", ["shared-item"], ["obj-a"])})
+    copy = root / "exercises" / "part1" / "b" / "quiz.yml"
+    copy.parent.mkdir(parents=True)
+    copy.write_text(quiz_yaml("quiz-b", "part1/b", ["item-b", "shared-item"], ["obj-b"], ("obj-a",)), encoding="utf-8")
+    messages = {(p.path.parent.name, p.line, p.message) for p in Bank.load(root).errors}
+    assert ("b", 14, "item id 'shared-item' is already used in exercises/part1/a/quiz.yml") in messages
+    assert any(name == "b" and "unknown objective 'obj-a'" in message for name, _, message in messages)

@@ -246,6 +246,9 @@ def test_duplicate_keys_point_at_the_second_one(tmp_path):
     ("items:\n  - id: x\n    prompt: a: b\n", 3, "text containing ': ' is not in quotes", 'prompt: "a: b"'),
     ('items:\n  - prompt: "never closed\n    feedback:\n      correct: "TODO: x"\n', 2, "a quoted text is never closed",
      "closing quote"),
+    # the open quote closes at the next value's quote, lines later; the parser stumbles on the line after
+    ('kind: quiz\ntitle: "W\nitems:\n  - id: t1-a\n    type: true_false\n    prompt: "x"\n    answer: true\n', 2,
+     "a quoted text is never closed", "closing quote"),
 ])
 def test_malformed_yaml_is_located_with_a_fix(tmp_path, text, line, says, fix):
     """In an instructor's words: what is wrong on that line and what to do, no parser jargon."""
