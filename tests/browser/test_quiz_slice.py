@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import choice, drawn, quizzes
+from tests.browser.helpers import NEW_LEARNER, choice, drawn, quizzes, right_input
 
 SLICE = "book/part1/actors.html"
 pytestmark = pytest.mark.browser
@@ -93,3 +93,19 @@ def test_water_q1_keeps_its_explanation_until_the_question_is_settled(browser, s
     assert "Correct" in box.locator(".ck-status").inner_text()
     assert box.locator(".ck-explanation").is_visible()
     context.close()
+
+
+def test_a_test_finds_a_rarely_drawn_type_by_a_new_learner_but_never_at_the_cost_of_saved_work(watched, site, site_url):
+    """The helper tests rely on: water's one ordering item is in fewer than half of the draws of 8."""
+    quiz = quizzes((site / "book/part1/water.html").read_text(encoding="utf-8"))[0]
+    assert [i["type"] for i in quiz["items"]].count("ordering") == 1 and quiz["draw"] == 8
+    page = watched.page
+    page.goto(site_url + "book/part1/water.html")
+    page.wait_for_selector(".ck-quiz .ck-item")
+    box, item = drawn(page, quiz, "ordering")
+    assert item["type"] == "ordering" and box.is_visible()
+    other, chosen = drawn(page, quiz, ("single_choice", "true_false"))
+    right_input(other, chosen).check()
+    other.get_by_role("button", name="Check").click()
+    assert page.evaluate(NEW_LEARNER) is False   # an answer is saved: the learner is kept
+    assert watched.problems == []
