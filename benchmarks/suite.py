@@ -9,6 +9,7 @@ pydantic (which coursekit needs), as the median of repeated runs (hyperfine is n
 from __future__ import annotations
 
 import os
+import re
 import resource
 import statistics
 
@@ -18,6 +19,8 @@ TARGET_SUITE_S = 180.0          # the whole suite on this 2-core machine
 TARGET_NOT_SLOW_S = 60.0        # ./test -m "not slow"
 STARTUP_RUNS = 10
 SUITE_ARGS = ["-n", "2", "--dist", "loadgroup"]   # what ./test passes to pytest (keep the two the same)
+SLOWEST = 20                    # pytest's --durations, kept in results.json: where the next profile starts
+DURATION = re.compile(r"^\s*([\d.]+)s (setup|call|teardown)\s+(\S+)", re.M)
 
 
 def _load() -> list[float]:
@@ -26,13 +29,16 @@ def _load() -> list[float]:
 
 def _pytest(*args: str) -> dict:
     before, cpu_before = _load(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    wall, result = run([VENV_BIN / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", *SUITE_ARGS, *args])
+    wall, result = run([VENV_BIN / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--durations={SLOWEST}",
+                        *SUITE_ARGS, *args])
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     summary = lines[-1].strip("= ") if lines else f"exit code {result.returncode}"
     return {"wall_s": wall, "cpu_s": cpu, "exit_code": result.returncode, "summary": summary,
-            "args": [*SUITE_ARGS, *args], "load_before": before, "load_after": _load(), "cores": os.cpu_count()}
+            "args": [*SUITE_ARGS, *args], "load_before": before, "load_after": _load(), "cores": os.cpu_count(),
+            "slowest": [{"seconds": float(t), "phase": phase, "test": test}
+                        for t, phase, test in DURATION.findall(result.stdout)]}
 
 
 def _note(run_: dict) -> str:
