@@ -18,7 +18,7 @@ from benchmarks.common import VENV_BIN, Context, Row, met, ms, run, secs
 TARGET_SUITE_S = 180.0          # the whole suite on this 2-core machine
 TARGET_NOT_SLOW_S = 60.0        # ./test -m "not slow"
 STARTUP_RUNS = 10
-SUITE_ARGS = ["-n", "2", "--dist", "loadgroup"]   # what ./test passes to pytest (keep the two the same)
+SUITE_ARGS = ["-n", "2", "--dist", "loadfile"]   # what ./test passes to pytest (keep the two the same)
 SLOWEST = 20                    # pytest's --durations, kept in results.json: where the next profile starts
 DURATION = re.compile(r"^\s*([\d.]+)s (setup|call|teardown)\s+(\S+)", re.M)
 

@@ -6,9 +6,10 @@ _build/instructor, where ./build --instructor puts it), and the fixture minibook
 temporary copy that the Sphinx extension tests also rebuild incrementally (each leaves it as built).
 
 Under pytest-xdist (``-n 2``) each book is still built once (support/once.py), and tests are sent to
-workers a module at a time (``--dist loadgroup`` with one group per module): a module's fixtures are
-made once, and nbval's cells of one notebook stay in order in one kernel. Every test that uses the
-minibook is in one group, because some of them edit it and rebuild.
+workers a file at a time (``--dist loadfile``): a module's fixtures are made once, and nbval's cells of
+one notebook stay in order in one kernel. Some minibook tests edit it and rebuild, so every test that
+uses the minibook holds its lock while it runs: no worker reads it halfway through another's rebuild.
+(``--dist loadgroup`` would be finer, but pytest-xdist 3.8 cannot set its groups under pytest 9.)
 
 The browser is Debian's chromium driven by Playwright (never a downloaded browser). With CI=true a
 missing browser fails the run; elsewhere browser tests are skipped with the reason.
@@ -25,7 +26,7 @@ import pytest
 from coursekit.bank import Bank
 from support.book import Build, build_book, current_build
 from support.browser import MISSING, chromium_path, launch
-from support.once import once, run_root
+from support.once import file_lock, once, run_root
 from support.server import serve as serve_folder
 from support.wheel import build_dist, make_venv, wheel_in
 
@@ -35,28 +36,31 @@ MINIBOOK = ROOT / "tests" / "fixtures" / "minibook"
 # Fixtures that make every test using them slow: a book the suite builds itself (the student edition is
 # ./test's own build), or a JupyterLab server. Other slow tests carry @pytest.mark.slow themselves.
 SLOW_FIXTURES = {"minibook_build", "student_fixture_book", "instructor_site", "jupyterlab"}
-MINIBOOK_GROUP = "minibook"
 
 
 def pytest_configure(config):
     dist = getattr(config.option, "dist", "no")
-    if getattr(config.option, "numprocesses", None) and dist != "loadgroup":
-        raise pytest.UsageError(f"with -n, use --dist loadgroup (not {dist}): tests that edit the shared "
-                                "minibook, and nbval's cells of one notebook, must run in one worker, in order")
+    if getattr(config.option, "numprocesses", None) and dist != "loadfile":
+        raise pytest.UsageError(f"with -n, use --dist loadfile (not {dist}): a module's fixtures are made once, and "
+                                "nbval's cells of one notebook must run in one worker, in order")
 
 
 def pytest_collection_modifyitems(items):
     """Mark ``slow`` every test that needs one of SLOW_FIXTURES, directly or through another fixture, and
-    nbval's notebook cells (each notebook of the book executed in a kernel: the execution half of a build).
-
-    Give each test its xdist group: the minibook's for the tests that use it, else its module's (ignored
-    without xdist)."""
+    nbval's notebook cells (each notebook of the book executed in a kernel: the execution half of a build)."""
     for item in items:
-        fixtures = set(getattr(item, "fixturenames", ()))
-        if SLOW_FIXTURES & fixtures or item.path.suffix == ".ipynb":
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.slow)
-        group = MINIBOOK_GROUP if "minibook_build" in fixtures else item.nodeid.split("::", 1)[0]
-        item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.fixture(autouse=True)
+def _minibook_turn(request, tmp_path_factory):
+    """A test that uses the shared minibook holds its lock while it runs (see the module docstring)."""
+    if "minibook_build" not in request.fixturenames:
+        yield
+        return
+    with file_lock(run_root(tmp_path_factory.getbasetemp()) / "minibook-in-use.lock"):
+        yield
 
 
 @pytest.fixture(scope="session")
