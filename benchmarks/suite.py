@@ -35,6 +35,7 @@ def _pytest(*args: str) -> dict:
     cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     summary = lines[-1].strip("= ") if lines else f"exit code {result.returncode}"
+    print(f"[benchmarks] pytest {' '.join(args)}: {wall:.0f} s wall, {summary}", flush=True)  # in case a later run is cut
     return {"wall_s": wall, "cpu_s": cpu, "exit_code": result.returncode, "summary": summary,
             "args": [*SUITE_ARGS, *args], "load_before": before, "load_after": _load(), "cores": os.cpu_count(),
             "slowest": [{"seconds": float(t), "phase": phase, "test": test}
