@@ -3,15 +3,19 @@
 Book builds are most of the suite's time, so a build that is already current is reused, never redone:
 ./build (and ``build_book`` here) leave a stamp file next to the HTML, dated when the build started, and
 ``is_current`` compares it with every input of the build (book sources, exercises, coursekit's code and
-assets, the installed requirements).
+assets, the installed requirements). ``current_build`` holds a file lock while it checks and builds, so
+processes that need the same book at once (pytest-xdist workers) build it once.
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from support.once import file_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 JUPYTER_BOOK = ROOT / ".venv" / "bin" / "jupyter-book"
@@ -39,6 +43,16 @@ class Build:
 
     def tail(self, chars: int = 4000) -> str:
         return self.log[-chars:]
+
+    def save(self, path: Path) -> None:
+        """Write this build's record as JSON, for another process of the run to ``load``."""
+        path.write_text(json.dumps({"html": str(self.html), "returncode": self.returncode, "stdout": self.stdout,
+                                    "stderr": self.stderr, "seconds": self.seconds}), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Build:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(Path(data.pop("html")), **data)
 
 
 def html_dir(source: Path, path_output: Path | None = None) -> Path:
@@ -105,6 +119,8 @@ def build_book(source: Path = ROOT, path_output: Path | None = None, *, edition:
 
 def current_build(source: Path = ROOT, path_output: Path | None = None, *, edition: str = "student") -> Path:
     """The HTML of ``edition``, built only if it is missing or older than its inputs."""
-    if not is_current(source, path_output, edition):
-        build_book(source, path_output, edition=edition)
+    stamp = stamp_path(source, path_output, edition)
+    with file_lock(stamp.with_name(f"{stamp.name}.lock")):
+        if not is_current(source, path_output, edition):
+            build_book(source, path_output, edition=edition)
     return html_dir(source, path_output)

@@ -5,27 +5,44 @@ edition ./test already built is reused while it is current, the instructor editi
 _build/instructor, where ./build --instructor puts it), and the fixture minibook is built once into a
 temporary copy that the Sphinx extension tests also rebuild incrementally (each leaves it as built).
 
+Under pytest-xdist (``-n 2``) each book is still built once (support/once.py), and tests are sent to
+workers a file at a time (``--dist loadfile``): a module's fixtures are made once, and nbval's cells of
+one notebook stay in order in one kernel. Some minibook tests edit it and rebuild, so every test that
+uses the minibook holds its lock while it runs: no worker reads it halfway through another's rebuild.
+(``--dist loadgroup`` would be finer, but pytest-xdist 3.8 cannot set its groups under pytest 9.)
+
 The browser is Debian's chromium driven by Playwright (never a downloaded browser). With CI=true a
 missing browser fails the run; elsewhere browser tests are skipped with the reason.
 """
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from coursekit.bank import Bank
 from support.book import Build, build_book, current_build
 from support.browser import MISSING, chromium_path, launch
+from support.once import file_lock, once, run_root
 from support.server import serve as serve_folder
+from support.wheel import build_dist, make_venv, wheel_in
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTRUCTOR_OUT = ROOT / "_build" / "instructor"
 MINIBOOK = ROOT / "tests" / "fixtures" / "minibook"
 # Fixtures that make every test using them slow: a book the suite builds itself (the student edition is
 # ./test's own build), or a JupyterLab server. Other slow tests carry @pytest.mark.slow themselves.
-SLOW_FIXTURES = {"minibook_build", "instructor_site", "jupyterlab"}
+SLOW_FIXTURES = {"minibook_build", "student_fixture_book", "instructor_site", "jupyterlab"}
+
+
+def pytest_configure(config):
+    dist = getattr(config.option, "dist", "no")
+    if getattr(config.option, "numprocesses", None) and dist != "loadfile":
+        raise pytest.UsageError(f"with -n, use --dist loadfile (not {dist}): a module's fixtures are made once, and "
+                                "nbval's cells of one notebook must run in one worker, in order")
 
 
 def pytest_collection_modifyitems(items):
@@ -34,6 +51,16 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _minibook_turn(request, tmp_path_factory):
+    """A test that uses the shared minibook holds its lock while it runs (see the module docstring)."""
+    if "minibook_build" not in request.fixturenames:
+        yield
+        return
+    with file_lock(run_root(tmp_path_factory.getbasetemp()) / "minibook-in-use.lock"):
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -115,9 +142,11 @@ def minibook_build(tmp_path_factory) -> Build:
     Built without -q, so the log has Sphinx's progress lines too. Tests that edit this copy to check
     incremental rebuilds put it back and rebuild before they end, so every user sees it as built here.
     """
-    book = tmp_path_factory.mktemp("minibook") / "book"
-    shutil.copytree(MINIBOOK, book, ignore=shutil.ignore_patterns("_build"))
-    return build_book(book, quiet=False)
+    def make(folder: Path) -> None:
+        shutil.copytree(MINIBOOK, folder / "book", ignore=shutil.ignore_patterns("_build"))
+        build_book(folder / "book", quiet=False).save(folder / "build.json")
+
+    return Build.load(once(run_root(tmp_path_factory.getbasetemp()) / "minibook", make) / "build.json")
 
 
 @pytest.fixture(scope="session")
@@ -135,6 +164,32 @@ def fixture_site(minibook_build) -> Path:
 @pytest.fixture(scope="session")
 def fixture_url(fixture_site, serve) -> str:
     return serve(fixture_site)
+
+
+@pytest.fixture(scope="session")
+def dist(tmp_path_factory) -> Path:
+    """The folder of coursekit's wheel and sdist, made once per run."""
+    return once(run_root(tmp_path_factory.getbasetemp()) / "dist", build_dist)
+
+
+@pytest.fixture(scope="session")
+def wheel(dist) -> Path:
+    return wheel_in(dist)
+
+
+@pytest.fixture(scope="session")
+def core_env(tmp_path_factory, wheel) -> Path:
+    """The bin folder of a fresh environment with only the wheel and its core dependencies, made once per run
+    (the packaging tests and the test that runs each generated download alone share it; neither changes it)."""
+    folder = once(run_root(tmp_path_factory.getbasetemp()) / "core-env", lambda f: make_venv(f / "env", str(wheel)))
+    return folder / "env" / "bin"
+
+
+@functools.cache
+def course_bank() -> Bank:
+    """The course's own exercise bank (exercises/, errors raised), read once per process: reading it is
+    seconds of line-aware YAML parsing, and the test modules that take it as their data only read it."""
+    return Bank.load(ROOT).raise_errors()
 
 
 def run_axe(page, selector: str) -> list[dict]:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from coursekit.bank import Bank
 from coursekit.sources import bib_citations, is_weak, timeline_citations, weak_domains
+from tests.conftest import course_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -117,7 +118,7 @@ def test_every_bibliography_entry_is_counted_with_or_without_a_url(tmp_path):
 def test_the_course_keeps_weak_citations_under_three_percent_and_no_event_rests_only_on_them():
     domains = weak_domains(ROOT)
     assert len(domains) >= 20, "the list of weak domains is missing or was emptied"
-    bank = Bank.load(ROOT)
+    bank = course_bank()
     timelines = bank.of_kind("timeline")
     cited = bib_citations(ROOT) + timeline_citations(timelines, bank.sources)
     weak = [f"{c.path.name}:{c.line}: {c.url}" for c in cited if is_weak(c.url, domains)]

@@ -1,6 +1,8 @@
 """The student fixture book: the minibook plus pages built for the browser tests of the quiz.
 
-Built once per session into a temporary copy:
+Built once per run (support.once: one build even when pytest-xdist runs several workers) into a
+temporary copy; a test that uses it is ``slow`` (``student_fixture_book`` is in tests/conftest.py's
+SLOW_FIXTURES):
 - ``part1/learn``: a quiz that exercises teaching (shuffled choices, explanations that wait, partial
   credit, matching with long options, ordering, an item with ``shuffle: false``);
 - ``part1/drawn``: a quiz with ``settings.draw``;
@@ -11,7 +13,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 
 import pytest
 import yaml
@@ -19,6 +20,8 @@ import yaml
 from coursekit.schema.activities import FreeResponseFile, PromptsFile
 from coursekit.schema.quiz import QuizFile
 from coursekit.schema.timeline import TimelineFile
+from support.book import build_book
+from support.once import once, run_root
 from tests.browser.hostile import hostile, text_fields
 from tests.conftest import ROOT
 
@@ -159,18 +162,20 @@ def build_student_book(book) -> None:
     toc = (book / "_toc.yml").read_text(encoding="utf-8")
     toc += "".join(f"  - file: book/part1/{name}\n" for name in PAGES)
     (book / "_toc.yml").write_text(toc, encoding="utf-8")
-    result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "jupyter-book"), "build", str(book), "--warningiserror", "--nitpick",
-         "--keep-going", "-q"], capture_output=True, text=True, cwd=book)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    build_book(book)  # strict, as ./build; a failed build fails with the end of its log
 
 
 @pytest.fixture(scope="session")
-def student_site(tmp_path_factory):
-    """The built student fixture book, once per session."""
-    book = tmp_path_factory.mktemp("student-site") / "book"
-    build_student_book(book)
-    return book / "_build" / "html"
+def student_fixture_book(tmp_path_factory):
+    """The student fixture book's folder, built once per run."""
+    folder = once(run_root(tmp_path_factory.getbasetemp()) / "student-site", lambda f: build_student_book(f / "book"))
+    return folder / "book"
+
+
+@pytest.fixture(scope="session")
+def student_site(student_fixture_book):
+    """The built student fixture book's HTML."""
+    return student_fixture_book / "_build" / "html"
 
 
 @pytest.fixture(scope="session")

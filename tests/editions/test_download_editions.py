@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from coursekit.bank import Bank
-from tests.conftest import ROOT
+from tests.conftest import course_bank
 
-BANK = Bank.load(ROOT).raise_errors()
+BANK = course_bank()
 PAGE = "book/part1/water"
 
 

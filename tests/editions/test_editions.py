@@ -15,15 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.bank import Bank
 from coursekit.cli import main
 from coursekit.schema.jsonschema import SCHEMA_DIR, schemas
 from coursekit.schema.markdown import to_html
 from coursekit.schema.reference import reachable_models
 from coursekit.sphinxext.editions import strip_blocks
+from tests.conftest import course_bank
 
 ROOT = Path(__file__).resolve().parents[2]
-BANK = Bank.load(ROOT).raise_errors()
+BANK = course_bank()
 TAG = re.compile(r"<[^>]+>")
 SESSION_PLAN_TITLES = ["Session plan: Part I in six 90-minute sessions",
                        "Session plan: Part II in four 90-minute sessions"]

@@ -8,15 +8,14 @@ import zipfile
 
 import pytest
 
-from coursekit.bank import Bank
 from coursekit.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, course_bank
 from tests.exporters.packages import assert_closed
 
 
 def _secrets() -> list[str]:
     """A distinctive run of plain words from every facilitator note and model answer of the course."""
-    bank = Bank.load(ROOT)
+    bank = course_bank()
     texts = [n for _p, m in bank.of_kind("prompts") for p in m.prompts
              for n in (p.facilitator_notes.good_discussion, p.facilitator_notes.misconceptions,
                        p.facilitator_notes.follow_up)]
@@ -36,7 +35,7 @@ def exported(site, tmp_path_factory):
 def test_every_package_is_closed_and_student_only(exported):
     secrets = _secrets()
     assert len(secrets) > 40          # the course's notes and model answers were found
-    sections = len({quiz.section for _, quiz in Bank.load(ROOT).select("quiz")})
+    sections = len({quiz.section for _, quiz in course_bank().select("quiz")})
     assert len(exported) == sections + 2   # the cartridge, a package per section and the course package
     for package in exported:
         with zipfile.ZipFile(package) as archive:
@@ -53,7 +52,7 @@ def test_every_package_is_closed_and_student_only(exported):
 def test_cartridge_has_every_section_page_quiz_topic_and_assignment(exported):
     with zipfile.ZipFile(exported[0]) as archive:
         manifest = archive.read("imsmanifest.xml").decode("utf-8")
-    bank = Bank.load(ROOT)
+    bank = course_bank()
     for _p, quiz in bank.of_kind("quiz"):
         assert f'identifier="{quiz.id}"' in manifest
         assert f'href="web_resources/book/{quiz.section}.html"' in manifest

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -18,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from coursekit import __version__
+from support.wheel import make_venv
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
@@ -30,34 +29,10 @@ def run(*cmd, cwd=None, env=None, check=True) -> subprocess.CompletedProcess:
     return result
 
 
-@pytest.fixture(scope="session")
-def dist(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    run(sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", out, cwd=ROOT)
-    run(sys.executable, "-m", "build", "--sdist", "--outdir", out, cwd=ROOT)
-    return out
-
-
-def _venv(path: Path, requirement: str) -> Path:
-    run(sys.executable, "-m", "venv", path)
-    run(path / "bin" / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check",
-        "-c", ROOT / "requirements.txt", requirement)
-    return path / "bin"
-
-
-@pytest.fixture(scope="session")
-def wheel(dist) -> Path:
-    return next(dist.glob("coursekit-*.whl"))
-
-
-@pytest.fixture(scope="session")
-def core_env(tmp_path_factory, wheel) -> Path:
-    return _venv(tmp_path_factory.mktemp("core") / "env", str(wheel))
-
-
+# dist, wheel and core_env (the wheel alone in a fresh environment) are tests/conftest.py's, made once per run.
 @pytest.fixture(scope="session")
 def book_env(tmp_path_factory, wheel) -> Path:
-    return _venv(tmp_path_factory.mktemp("book") / "env", f"{wheel}[book]")
+    return make_venv(tmp_path_factory.mktemp("book") / "env", f"{wheel}[book]")
 
 
 def test_wheel_and_sdist_carry_the_package_and_its_front_end(dist, wheel):

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coursekit.bank import Bank
-from tests.conftest import ROOT
+from tests.conftest import ROOT, course_bank
 from tests.site.helpers import html_pages
 
-BANK = Bank.load(ROOT)
+BANK = course_bank()
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 HREF = re.compile(r"""\bhref=["']([^"']+)["']""")
 LAUNCH = re.compile(

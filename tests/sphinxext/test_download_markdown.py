@@ -9,11 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from coursekit.bank import Bank
 from coursekit.sphinxext.downloads import Page
-from tests.conftest import ROOT
+from tests.conftest import ROOT, course_bank
 
-BANK = Bank.load(ROOT).raise_errors()
+BANK = course_bank()
 SECTION = "part1/water"
 
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.browser.helpers import saved_state
-from tests.conftest import ROOT
 from tests.site.test_notebook_downloads import notebook_pages
 
 pytestmark = pytest.mark.slow
@@ -50,15 +48,10 @@ def _run(*cmd, cwd=None, env=None) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
-def wheel_only_env(tmp_path_factory) -> Path:
-    """A fresh virtual environment with the coursekit wheel and its core dependencies, nothing else."""
-    dist = tmp_path_factory.mktemp("notebook-dist")
-    _run(sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "-q", "-w", dist, cwd=ROOT)
-    env = tmp_path_factory.mktemp("notebook-env") / "env"
-    _run(sys.executable, "-m", "venv", env)
-    _run(env / "bin" / "python", "-m", "pip", "install", "-q", "--disable-pip-version-check",
-         "-c", ROOT / "requirements.txt", next(dist.glob("coursekit-*.whl")))
-    return env / "bin" / "python"
+def wheel_only_env(core_env) -> Path:
+    """A fresh virtual environment with the coursekit wheel and its core dependencies, nothing else (the
+    suite's one such environment, tests/conftest.py's ``core_env``)."""
+    return core_env / "python"
 
 
 def _page_widgets(site: Path, doc: str) -> list[dict]:
