@@ -68,7 +68,7 @@ def test_a_language_without_strings_is_refused_in_one_line():
 
 def test_the_book_language_chooses_the_strings_and_reaches_the_kernels(monkeypatch, language):
     from coursekit.sphinxext import _use_language
-    monkeypatch.delenv("COURSEKIT_LANGUAGE", raising=False)
+    monkeypatch.setenv("COURSEKIT_LANGUAGE", "en")   # recorded, so the variable is restored after the test
     _use_language(None, SimpleNamespace(language="ar"))
     assert strings.t("timeline.close") == "إغلاق"
     assert os.environ["COURSEKIT_LANGUAGE"] == "ar"
