@@ -11,8 +11,8 @@ import os
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import (assets, bibfiles, bibstyle, dependencies, downloads, editions, kernels, preflight, search,
-               section_quizzes, site, theme, tips)
+from . import (assets, bibfiles, bibstyle, dependencies, description, downloads, editions, kernels, preflight, search,
+               section_quizzes, site, theme, tips, weight)
 from .directives import DIRECTIVES
 
 
@@ -47,10 +47,13 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", editions.strip_sources)
     app.connect("build-finished", editions.remove_dropped_output, priority=700)  # before the offline bundle
     site.setup(app)
+    description.setup(app)
+    weight.setup(app)
     bibstyle.setup(app)
     tips.setup(app)
     search.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
-    # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 2}
+    # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes;
+    # 3: the quiz's fallback marks the parts the saved state leaves to it (assets.share_parts)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 3}
