@@ -2,7 +2,8 @@
 teaches instead of the first words of the theme's navigation (Lighthouse's SEO audit counts a page
 without one as a failure).
 
-The description is the page's first paragraph of running text: admonitions (the learning-objectives
+The description is the page's title (which tells apart pages that open alike, such as each part's
+discussion handout) and its first paragraph of running text: admonitions (the learning-objectives
 box, tips), sidebars, tables, footnotes, citations and the glossary are skipped, because their
 opening words say "By the end of this section ..." or "Question 1" rather than what the page is about.
 A page with no such paragraph falls back to its objectives, then to its title and the course's name.
@@ -46,11 +47,12 @@ def _skipped(node: nodes.Node) -> bool:
 
 def page_description(doctree: nodes.document, title: str, project: str) -> str:
     """The description of one page (see the module docstring); never empty."""
+    named = f"{title}. " if title and title != project else ""
     for paragraph in doctree.findall(nodes.paragraph):
         if not _skipped(paragraph):
             text = paragraph.astext().strip()
             if len(text.split()) >= 5:
-                return shorten(text)
+                return shorten(named + text)
     for box in doctree.findall(nodes.admonition):
         if "learning-objectives" in box.get("classes", []):
             items = [item.astext() for item in box.findall(nodes.list_item)]

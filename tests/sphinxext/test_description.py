@@ -1,5 +1,5 @@
-"""The meta description of every page (coursekit/sphinxext/description.py): from the page's first
-paragraph of running text, plain, escaped, at most 160 characters, one per page."""
+"""The meta description of every page (coursekit/sphinxext/description.py): the page's title and first
+paragraph of running text, plain, escaped, at most 160 characters, one per page and none shared."""
 from __future__ import annotations
 
 import html
@@ -33,7 +33,8 @@ def test_a_long_text_is_cut_at_a_word_and_marked():
 def test_the_first_running_paragraph_wins_over_boxes_and_tables():
     doctree = rst(".. note::\n\n   By the end of this section you can name three things.\n\n"
                   "Short.\n\nThe Treaty opened for signature on 1 July 1968 in three capitals.\n")
-    assert page_description(doctree, "Title", "Course") == "The Treaty opened for signature on 1 July 1968 in three capitals."
+    assert page_description(doctree, "Title", "Course") == "Title. The Treaty opened for signature on 1 July 1968 in three capitals."
+    assert page_description(doctree, "Course", "Course").startswith("The Treaty")   # the home page: no title twice
 
 
 def test_a_page_without_prose_gets_its_title_and_the_course():
@@ -43,7 +44,7 @@ def test_a_page_without_prose_gets_its_title_and_the_course():
 def test_text_that_looks_like_markup_is_escaped_in_the_attribute():
     doctree = rst('He wrote "<script>alert(1)</script>" & left a <b>note</b> for all of us.\n')
     context = {"title": "T", "metatags": ""}
-    add_description(SimpleNamespace(config=SimpleNamespace(project="P")), "page", "page.html", context, doctree)
+    add_description(SimpleNamespace(config=SimpleNamespace(project="T")), "page", "page.html", context, doctree)
     tag = context["metatags"].strip()
     assert "<script>" not in tag and "&lt;script&gt;" in tag and "&quot;" in tag and "&amp;" in tag
     assert html.unescape(META.search(tag).group(1)).startswith('He wrote "<script>')
@@ -71,4 +72,4 @@ def test_every_built_page_has_one_short_description_of_its_own(site):
     shared = {d: pages for d, pages in seen.items() if len(pages) > 1 and not all("genindex" in p or "search" in p for p in pages)}
     assert not shared, f"pages sharing one description: {shared}"
     iran = html.unescape(META.search((site / "book/part2/iran-deal.html").read_text(encoding="utf-8")).group(1))
-    assert iran.startswith("The Joint Comprehensive Plan of Action (JCPOA), concluded in Vienna on 14 July 2015")
+    assert iran.startswith("Case study: the Iran nuclear deal, 2015 to today. The Joint Comprehensive Plan of Action")
