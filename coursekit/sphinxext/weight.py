@@ -14,7 +14,8 @@ build-finished, when every page is written:
 The theme and Sphinx's extensions put their scripts in the head as plain ``<script src>``, each one
 stopping the parser until it has downloaded and run, so a phone shows nothing until all of them have
 (``defer_scripts`` makes them ``defer``: same order, after parsing). Only ``documentation_options.js``
-stays as it is, because inline scripts in the head assign to its ``DOCUMENTATION_OPTIONS`` at once. The
+stays as it is, because inline scripts in the head assign to its ``DOCUMENTATION_OPTIONS`` at once; and
+the search page keeps all its scripts as they are (its body runs searchtools.js, which needs doctools.js). The
 search index and Sphinx's search scripts, which the theme loads on every page for a search-as-you-type
 that is off, are left to the search page (``templates/layout.html``).
 
@@ -140,8 +141,8 @@ def defer_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None
     from sphinx.builders.html._assets import _JavaScript
 
     scripts = context.get("script_files")
-    if not isinstance(scripts, list):
-        return
+    if not isinstance(scripts, list) or pagename == "search":
+        return  # the theme's search page runs searchtools.js in its body, which needs doctools.js at once
     for n, script in enumerate(scripts):
         name = str(getattr(script, "filename", "") or "")
         attributes = dict(getattr(script, "attributes", {}) or {})

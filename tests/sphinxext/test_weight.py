@@ -46,3 +46,9 @@ def test_blocking_scripts_are_deferred_in_place_and_the_rest_left_alone():
     assert out[0].attributes == {} and out[2].attributes == {"body": "DOCUMENTATION_OPTIONS.pagename = 'x';"}
     assert out[1].attributes == {"defer": "defer"} and out[1].priority == 200
     assert out[3].attributes == {"async": "async"} and out[4].attributes == {"defer": "defer"}
+
+
+def test_the_search_page_keeps_its_scripts_blocking():
+    context = {"script_files": [_JavaScript("_static/doctools.js")]}
+    defer_scripts(None, "search", "search.html", context, None)
+    assert context["script_files"][0].attributes == {}
