@@ -84,8 +84,12 @@ def site_words(out: Path) -> set[str]:
 
 def subset_font(data: bytes, codepoints: set[int]) -> bytes:
     """``data`` (woff2) with only the glyphs of ``codepoints``."""
+    import logging
+
     from fontTools import subset
     from fontTools.ttLib import TTFont
+
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # its INFO lines would fill the build log
 
     font = TTFont(io.BytesIO(data))
     options = subset.Options()
