@@ -4,10 +4,19 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import urllib.parse
 from html.parser import HTMLParser
 from pathlib import Path
 
 from benchmarks.common import STOCK_PATHS_CONFIG
+
+
+def is_site_wide(url: str) -> bool:
+    """coursekit's files that every page of the book loads (theme fixes, navigation, pop-ups), which are
+    the site's chrome and not a widget's bytes."""
+    from coursekit.sphinxext.site import EVERY_PAGE, THEME_FIXES
+
+    return Path(urllib.parse.urlsplit(url).path).name in (*EVERY_PAGE, THEME_FIXES)
 
 class _WidgetMarkup(HTMLParser):
     """Byte spans of widget markup in a page: coursekit mount points (with their fallback) and myst-nb's

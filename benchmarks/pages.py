@@ -7,14 +7,9 @@ from pathlib import Path
 from benchmarks.browse import READY, by_kind, chromium, visit
 from benchmarks.builds import TARGET_FIRST_VISIT, TARGET_WEIGHT_RATIO, real_book
 from benchmarks.common import ROOT, BenchmarkError, Context, Row, gzip_sizes, kb, med, met, ms, ratio
-from benchmarks.pagebytes import page_widget_bytes
+from benchmarks.pagebytes import is_site_wide, page_widget_bytes
 from benchmarks.quiz import CLICK
 from support.server import serve_static
-
-def is_site_wide(url: str) -> bool:
-    """coursekit's theme files, which every page of the book loads (not widget assets)."""
-    return Path(urllib.parse.urlsplit(url).path).name.startswith("theme")
-
 
 def page_list(site: Path) -> list[str]:
     return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")

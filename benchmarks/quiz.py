@@ -8,7 +8,7 @@ import urllib.parse
 from benchmarks.benchbook import JQ_GAPS, bench_book
 from benchmarks.browse import READY, READY_JQ, chromium, visit
 from benchmarks.common import BenchmarkError, Context, Row, summary_stats, gz, gzip_sizes, kb, met, ms, ratio
-from benchmarks.pagebytes import page_widget_bytes
+from benchmarks.pagebytes import is_site_wide, page_widget_bytes
 from support.server import serve_static
 
 QUIZ_PAGES = {"ours-one": "ours", "jq-one": "jq", "ours-five": "ours", "jq-five": "jq"}
@@ -39,12 +39,13 @@ def jupyterquiz_parts(book: dict, page: str) -> list[str]:
 
 
 def quiz_page_bytes(book: dict, page: str, route: str, fetched: dict) -> dict:
-    """Quiz bytes of one page: ours = coursekit JS + CSS files + saved state + mount markup (fallback
-    included); jupyterquiz = its inline HTML + CSS + JS + question JSON. Uncompressed and gzip -6."""
+    """Quiz bytes of one page: ours = the coursekit JS + CSS files the quiz brings (not the site-wide ones
+    every page loads: theme fixes, navigation, pop-ups) + saved state + mount markup (fallback included);
+    jupyterquiz = its inline HTML + CSS + JS + question JSON. Uncompressed and gzip -6."""
     html_file = book["site"] / "book" / f"{page}.html"
     if route == "ours":
         widget = page_widget_bytes(html_file)
-        files = {p: b for p, b in fetched.items() if "/_static/coursekit/" in p}
+        files = {p: b for p, b in fetched.items() if "/_static/coursekit/" in p and not is_site_wide(p)}
         js = sum(b for p, b in files.items() if p.endswith(".js"))
         css = sum(b for p, b in files.items() if p.endswith(".css"))
         gzip_files = gzip_sizes(book["site"], list(files))

@@ -1,6 +1,6 @@
 """Benchmarks: build times, test suite, start-up, quiz/timeline/page weights and timings against their anchors.
 
-    .venv/bin/python benchmarks/run.py [--quick] [--with-tests] [--only build,tests,startup,slice,quiz,bank,hostile,timeline,pages]
+    .venv/bin/python benchmarks/run.py [--quick] [--with-tests] [--only build,tests,startup,slice,quiz,bank,hostile,timeline,pages,lighthouse]
     .venv/bin/python -m benchmarks ...   (the same)
 
 Writes benchmarks/results.md (a table, machine first) and benchmarks/results.json. Work files go in
@@ -26,6 +26,7 @@ from benchmarks.bank import measure_bank  # noqa: E402
 from benchmarks.builds import measure_book_builds  # noqa: E402
 from benchmarks.common import BENCH, WORK, BenchmarkError, Context, Row  # noqa: E402
 from benchmarks.hostile import measure_hostile  # noqa: E402
+from benchmarks.lighthouse import measure_lighthouse  # noqa: E402
 from benchmarks.machine import machine_info  # noqa: E402
 from benchmarks.pages import measure_pages  # noqa: E402
 from benchmarks.quiz import measure_quiz_vs_jupyterquiz  # noqa: E402
@@ -45,6 +46,7 @@ MEASUREMENTS = [
     ("hostile", measure_hostile),
     ("timeline", measure_timeline),
     ("pages", measure_pages),
+    ("lighthouse", measure_lighthouse),
 ]
 GROUPS = [g for g, _ in MEASUREMENTS]
 

@@ -12,8 +12,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .. import __version__, strings
-from . import (assets, bibfiles, bibstyle, dependencies, downloads, editions, kernels, offline, preflight, reading,
-               search, section_quizzes, site, theme, tips)
+from . import (assets, bibfiles, bibstyle, dependencies, description, downloads, editions, kernels, offline,
+               preflight, reading, search, section_quizzes, site, theme, tips, weight)
 from .directives import DIRECTIVES
 
 logger = logging.getLogger(__name__)
@@ -66,6 +66,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", editions.remove_dropped_output, priority=700)  # before the offline bundle
     site.setup(app)
     offline.setup(app)
+    description.setup(app)
+    weight.setup(app)
     bibstyle.setup(app)
     tips.setup(app)
     search.setup(app)
@@ -76,4 +78,5 @@ def setup(app: Sphinx) -> dict:
     # 3: every page links the app manifest and registers the service worker (offline.py)
     # 4: section pages end with "Mark this section as read" (added when a page is read)
     # 5: a timeline's eras carry their dates, for the key under the axis (pages saved before lack them)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 5}
+    # 6: the quiz's fallback marks the parts the saved state leaves to it (assets.share_parts)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 6}

@@ -65,8 +65,43 @@ def shrink_state(app: Sphinx, doctree) -> None:
                     layouts.add(value.removeprefix("IPY_MODEL_"))
     for model_id in layouts:  # the layout models only coursekit widgets used; the host never reads them
         models.pop(model_id, None)
+    share_parts(doctree, models)
     js_files[STATE_KEY] = (uri, {**kwargs, "body": script_json(bundle)})
     need(env, *modules)
+
+
+MOUNT_ID = re.compile(r'<div class="ck-widget-mount" data-model-id="([^"]+)"')
+PART = re.compile(r'<div data-ck-part="([\w.]+)">')
+
+
+def share_parts(doctree, models: dict) -> None:
+    """Keep one copy of the text a widget's fallback already shows: each state value whose exact HTML
+    sits in the page as ``<div data-ck-part="path">`` becomes ``{"$part": path}``, which host.js reads
+    back from the fallback before the module renders (a 20-question quiz shipped its prompts and
+    explanations twice: in the fallback, which no-JS readers and print need, and in the state)."""
+    from docutils import nodes
+
+    for raw in doctree.findall(nodes.raw):
+        text = raw.astext()
+        mount = MOUNT_ID.search(text)
+        model = models.get(mount.group(1), {}) if mount else {}
+        for path in PART.findall(text):
+            *parents, last = path.split(".")
+            holder = model.get("state", {})
+            for key in parents:
+                holder = _child(holder, key)
+            value = holder.get(last) if isinstance(holder, dict) else None
+            if isinstance(value, str) and value and f'<div data-ck-part="{path}">{value}</div>' in text:
+                holder[last] = {"$part": path}
+
+
+def _child(holder, key: str):
+    """``holder[key]`` for a dict key or a list index, None when there is no such child."""
+    if isinstance(holder, dict):
+        return holder.get(key)
+    if isinstance(holder, list) and key.isdigit() and int(key) < len(holder):
+        return holder[int(key)]
+    return None
 
 
 def script_json(data) -> str:

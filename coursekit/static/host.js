@@ -3,9 +3,9 @@
 // with anywidget's interface (get/set/on/off/save_changes/send). set() fires "change:<name>" and
 // "change" exactly as a live model does; nothing is sent anywhere. Modules register themselves in
 // window.coursekitModules and fire "coursekit:module" (the build wraps each ES module in a classic
-// script so file:// works too). All of these scripts load async, in any order: the host mounts once
-// the document is parsed (readyState "interactive", before deferred theme scripts run) and mounts a
-// widget whose module arrives later when that module announces itself. Each module file also carries
+// script so file:// works too). All of these scripts load async, in any order: the host mounts each
+// widget once the parser has passed it (or the document is parsed), before deferred theme scripts run,
+// and a widget whose module arrives later when that module announces itself. Each module file also carries
 // its UI strings (module.strings), which the build leaves out of every widget's saved state.
 (function () {
   "use strict";
@@ -60,9 +60,19 @@
     });
   }
 
-  function mountAll() {
-    var state = readState();
+  // A mount is complete once the parser has moved past it: something follows it or one of its ancestors.
+  function parsed(node) {
+    for (; node && node !== document.body; node = node.parentNode) if (node.nextSibling) return true;
+    return document.readyState !== "loading";
+  }
+
+  var started = [];
+  function mountReady() {
+    var state = null;
     document.querySelectorAll(".ck-widget-mount[data-model-id]").forEach(function (mount) {
+      if (started.indexOf(mount) >= 0 || !parsed(mount)) return;
+      started.push(mount);
+      state = state || readState();
       var entry = state[mount.getAttribute("data-model-id")];
       if (!entry) {
         console.error("coursekit: no saved state for widget " + mount.getAttribute("data-model-id"));
@@ -72,8 +82,23 @@
     });
   }
 
+  // The build leaves out of the saved state what the widget's fallback already shows ({"$part": path},
+  // coursekit/sphinxext/assets.py share_parts): read it back from the marked element of the fallback.
+  function withParts(value, mount) {
+    if (Array.isArray(value)) return value.map(function (v) { return withParts(v, mount); });
+    if (!value || typeof value !== "object") return value;
+    if (typeof value.$part === "string" && Object.keys(value).length === 1) {
+      var found = mount.querySelector('[data-ck-part="' + value.$part + '"]');
+      if (!found) console.error("coursekit: the fallback lacks part " + value.$part);
+      return found ? found.innerHTML : "";
+    }
+    var copy = {};
+    Object.keys(value).forEach(function (key) { copy[key] = withParts(value[key], mount); });
+    return copy;
+  }
+
   function mountOne(mount, entry, module) {
-    var data = JSON.parse(JSON.stringify(entry.state));
+    var data = withParts(entry.state, mount);
     if (!("strings" in data)) data.strings = module.strings || {}; // the build ships them with the module
     var model = createModel(data);
     mount.coursekitModel = model; // like a widget manager's get_model: for debugging and tests
@@ -89,9 +114,16 @@
       });
   }
 
-  if (document.readyState !== "loading") mountAll();
-  else document.addEventListener("readystatechange", function once() {
-    document.removeEventListener("readystatechange", once);
-    mountAll();
-  });
+  // Mount each widget as soon as it is parsed and its module has arrived, not when the whole page is: on a
+  // long section page the quiz then answers while the parser is still reading the text below it.
+  mountReady();
+  if (document.readyState === "loading") {
+    var observer = new MutationObserver(mountReady);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener("readystatechange", function once() {
+      document.removeEventListener("readystatechange", once);
+      observer.disconnect();
+      mountReady();
+    });
+  }
 })();

@@ -65,11 +65,15 @@ class Quiz(CourseWidget):
         return f"Quiz(id={self.spec.id!r}, section={self.spec.section!r})"
 
     def fallback_html(self) -> str:
+        """Every item's prompt and offered answers, then the answer key. The prompt and explanation carry
+        ``data-ck-part`` (their path in the widget state), so that the built page keeps one copy of each:
+        the build drops them from the saved state and the host reads them back from here (see
+        ``coursekit.sphinxext.assets.share_parts``)."""
         questions, answers = [], []
-        for item in self.spec.items:  # every item: the draw happens in the browser
+        for n, item in enumerate(self.spec.items):  # every item: the draw happens in the browser
             kind = TYPES[item.type]
-            questions.append(f"<li>{to_html(item.prompt)}{kind.fallback(item)}</li>")
-            answers.append(f"<li>{kind.answer(item)}{to_html(item.explanation)}</li>")
+            questions.append(f"<li>{_part(n, 'prompt', to_html(item.prompt))}{kind.fallback(item)}</li>")
+            answers.append(f"<li>{kind.answer(item)}{_part(n, 'explanation', to_html(item.explanation))}</li>")
         return (
             f'<div class="ck-fallback ck-quiz-fallback"><p class="ck-fallback-title">'
             f"{html.escape(self.spec.title)}</p>"
@@ -77,6 +81,11 @@ class Quiz(CourseWidget):
             f"<ol>{''.join(questions)}</ol><details><summary>{html.escape(t('quiz.answers'))}</summary>"
             f"<ol>{''.join(answers)}</ol></details></div>"
         )
+
+
+def _part(n: int, field: str, text: str) -> str:
+    """``text`` marked as the state's ``quiz.items[n].<field>`` (an empty text needs no copy)."""
+    return f'<div data-ck-part="quiz.items.{n}.{field}">{text}</div>' if text else ""
 
 
 def attempt_size(spec: QuizFile) -> int:

@@ -74,7 +74,7 @@ def test_ui_strings_travel_with_the_module_not_in_each_widget(minibook):
 
 def test_no_thebe_scripts_and_a_favicon(minibook):
     html = page(minibook, "book/part1/slice.html")
-    assert "THEBE_JS_URL" not in html and "sphinx-thebe.js" not in html
+    assert "THEBE_JS_URL" not in html and "sphinx-thebe.js" not in html and "sphinx-thebe.css" not in html
     assert 'rel="icon"' in html
 
 

@@ -71,3 +71,17 @@ def test_every_string_the_quiz_uses_exists():
     used = set(re.findall(r'(?:s\[|notice\()"((?:quiz|progress)\.[A-Za-z]+)"', source))
     assert {"quiz.storageUnavailable", "quiz.entriesDropped", "quiz.storageReset"} <= used
     assert len(used) > 30 and used <= set(catalog())
+
+
+def test_the_fallback_marks_each_prompt_and_explanation_as_its_state_path():
+    from coursekit.widgets.quiz import Quiz
+
+    data = {**QUIZ, "items": [{**QUIZ["items"][0], "prompt": "Who *wrote* it, 1 < 2?", "explanation": "Because."},
+                              QUIZ["items"][1]]}
+    spec = QuizFile.model_validate(data)
+    fallback = Quiz(spec).fallback_html()
+    items = client_data(spec)["items"]
+    assert f'<div data-ck-part="quiz.items.0.prompt">{items[0]["prompt"]}</div>' in fallback
+    assert f'<div data-ck-part="quiz.items.0.explanation">{items[0]["explanation"]}</div>' in fallback
+    assert "<em>wrote</em>" in items[0]["prompt"] and "1 &lt; 2" in items[0]["prompt"]   # rendered once, the same in both
+    assert 'data-ck-part="quiz.items.1.explanation"' not in fallback      # nothing to share: no empty part
