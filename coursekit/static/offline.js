@@ -1,5 +1,6 @@
 /* coursekit: register the course's service worker (/sw.js at the site root, written by the build), which
-   keeps the whole course for reading offline after one visit (see static/sw.js).
+   keeps the whole course for reading offline after one visit (see static/sw.js); and keep the window's
+   theme-color in step with the theme's light or dark mode.
 
    Only on http(s) in a secure context (https, or a loopback address): browsers run no service worker
    from file://, where the downloaded copy of the course already works without one, nor on plain http
@@ -8,6 +9,14 @@
    any path of its host. */
 (() => {
   "use strict";
+
+  // The browser's (and an installed app's) window colour follows the theme's mode, set on <html data-theme>.
+  const colour = document.querySelector('meta[name="theme-color"][data-dark]');
+  if (colour) {
+    const follow = () => { colour.content = colour.dataset[document.documentElement.dataset.theme === "dark" ? "dark" : "light"]; };
+    follow();
+    new MutationObserver(follow).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  }
 
   const script = document.currentScript;
   if (!script || !("serviceWorker" in navigator) || !window.isSecureContext || !/^https?:$/.test(location.protocol)) return;

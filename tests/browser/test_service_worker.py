@@ -228,3 +228,22 @@ def test_no_worker_is_registered_from_file_urls(browser, site):
     assert page.evaluate("window.registered") == 0
     assert [c for c in console if c[0] in ("error", "warning")] == []
     context.close()
+
+
+COLOURS = {"light": "#ffffff", "dark": "#14181e"}   # the theme's page background in each mode
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_window_colour_follows_the_themes_mode(browser, site_url, scheme):
+    """A phone in dark mode gets the dark page background as its browser (and installed app) colour;
+    switching the theme's mode on the page switches it too."""
+    context = browser.new_context(color_scheme=scheme, **PHONE)
+    page = context.new_page()
+    page.goto(site_url + "book/intro.html", wait_until="load")
+    meta = page.locator('meta[name="theme-color"]')
+    assert meta.count() == 1
+    page.wait_for_function("c => document.querySelector('meta[name=theme-color]').content === c", arg=COLOURS[scheme])
+    other = "light" if scheme == "dark" else "dark"
+    page.evaluate("m => { document.documentElement.dataset.theme = m; }", other)   # what the theme's switch sets
+    page.wait_for_function("c => document.querySelector('meta[name=theme-color]').content === c", arg=COLOURS[other])
+    context.close()
