@@ -39,7 +39,8 @@ def _pytest(*args: str) -> dict:
     return {"wall_s": wall, "cpu_s": cpu, "exit_code": result.returncode, "summary": summary,
             "args": [*SUITE_ARGS, *args], "load_before": before, "load_after": _load(), "cores": os.cpu_count(),
             "slowest": [{"seconds": float(t), "phase": phase, "test": test}
-                        for t, phase, test in DURATION.findall(result.stdout)]}
+                        for t, phase, test in DURATION.findall(result.stdout)],
+            "failed": re.findall(r"^(?:FAILED|ERROR) (\S+)", result.stdout, re.M)}
 
 
 def _note(run_: dict) -> str:

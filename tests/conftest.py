@@ -35,7 +35,7 @@ INSTRUCTOR_OUT = ROOT / "_build" / "instructor"
 MINIBOOK = ROOT / "tests" / "fixtures" / "minibook"
 # Fixtures that make every test using them slow: a book the suite builds itself (the student edition is
 # ./test's own build), or a JupyterLab server. Other slow tests carry @pytest.mark.slow themselves.
-SLOW_FIXTURES = {"minibook_build", "student_fixture_book", "instructor_site", "jupyterlab"}
+SLOW_FIXTURES = {"minibook_build", "student_fixture_book", "instructor_site", "jupyterlab", "jupyterlab_download"}
 
 
 def pytest_configure(config):
