@@ -6,9 +6,33 @@ import json
 import re
 
 
-def saved_state(html: str) -> dict:
+def saved_state(html: str, as_shipped: bool = False) -> dict:
+    """The page's saved widget state as its widgets receive it: each ``{"$part": path}`` the build left to
+    the fallback (coursekit/sphinxext/assets.py share_parts) read back from that widget's mount, as host.js
+    does. ``as_shipped`` keeps the references, to check what the page ships."""
     match = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', html, re.S)
-    return json.loads(match.group(1).replace("<\\/", "</"))["state"] if match else {}
+    state = json.loads(match.group(1).replace("<\\/", "</"))["state"] if match else {}
+    if as_shipped:
+        return state
+    starts = [(m.start(), m.group(1)) for m in MOUNT.finditer(html)] + [(len(html), None)]
+    regions = {model: html[start:end] for (start, model), (end, _) in zip(starts, starts[1:])}
+    return {model: {**entry, "state": _with_parts(entry["state"], regions.get(model, ""))}
+            for model, entry in state.items()}
+
+
+MOUNT = re.compile(r'<div class="ck-widget-mount" data-model-id="([^"]+)"')
+
+
+def _with_parts(value, region: str):
+    if isinstance(value, list):
+        return [_with_parts(v, region) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if set(value) == {"$part"}:
+        found = re.search(rf'<div data-ck-part="{re.escape(value["$part"])}">(.*?)</div>', region, re.S)
+        assert found, f"the fallback lacks part {value['$part']}"
+        return found.group(1)
+    return {key: _with_parts(v, region) for key, v in value.items()}
 
 
 def quizzes(html: str) -> list[dict]:
