@@ -7,7 +7,6 @@
 // and the totals are the quiz's own, never a copy. Nothing leaves the browser except a file the student
 // chooses to export.
 
-const NAME_KEY = `coursekit:v${STORAGE_VERSION}:learner-name`;
 const MAX_IMPORT = 5 * 1024 * 1024;   // bytes: far more than any course's progress
 
 /** One quiz's row: {id, title, section, total, answered, score, dropped, corrupt, saved}. */
@@ -129,7 +128,7 @@ function setup(root) {
     return { quizzes: quizzes.map((quiz) => ({ quiz, record: loadRecord(quiz).record })),
       answers: { known: answerList.map(({ id, section }) => ({ id, section })), stored },
       sections: sections.map((section) => section.id), marks: storedMarks(),
-      learner: store.get(LEARNER_KEY).value, name: store.get(NAME_KEY).value || "" };
+      learner: store.get(LEARNER_KEY).value, name: store.get(LEARNER_NAME_KEY).value || "" };
   }
 
   function apply(plan) {
@@ -139,7 +138,7 @@ function setup(root) {
       ...plan.answers.map(({ id, answer }) => storeAnswer(id, answer)),
       ...plan.marks.map(storeMark),
       plan.learner ? store.set(LEARNER_KEY, plan.learner) : true,
-      plan.name ? store.set(NAME_KEY, plan.name) : true,
+      plan.name ? store.set(LEARNER_NAME_KEY, plan.name) : true,
     ];
     if (plan.name) nameInput.value = plan.name;
     return written.every(Boolean);
@@ -176,10 +175,10 @@ function setup(root) {
     render();
     say(s["progress.resetDone"]);
   });
-  nameInput.value = store.get(NAME_KEY).value || "";
+  nameInput.value = store.get(LEARNER_NAME_KEY).value || "";
   nameInput.addEventListener("input", () => {
     const name = nameInput.value.trim().slice(0, MAX_NAME);
-    if (!(name ? store.set(NAME_KEY, name) : store.remove(NAME_KEY))) say(s["progress.unavailable"]);
+    if (!(name ? store.set(LEARNER_NAME_KEY, name) : store.remove(LEARNER_NAME_KEY))) say(s["progress.unavailable"]);
   });
   fileInput.addEventListener("change", () => {
     const [file] = fileInput.files;

@@ -12,6 +12,7 @@
 const STORAGE_VERSION = 1;
 const STORAGE_PREFIX = `coursekit:v${STORAGE_VERSION}:quiz:`;
 const LEARNER_KEY = `coursekit:v${STORAGE_VERSION}:learner`;
+const LEARNER_NAME_KEY = `coursekit:v${STORAGE_VERSION}:learner-name`;   // optional, for exports (My progress)
 
 function storageKey(quizId) {
   return STORAGE_PREFIX + quizId;
