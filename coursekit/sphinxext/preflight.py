@@ -22,7 +22,7 @@ from ..layout import expected_section
 
 # A fence whose info string is not a directive (```md, ```console, ...) shows text; its lines are read by nobody.
 LITERAL_FENCE = re.compile(r"^ *(`{3,}|~{3,})(?!\{)[^\n]*\n.*?^ *\1[`~]* *$", re.M | re.S)
-INLINE_CODE = re.compile(r"`[^`\n]*`")
+INLINE_CODE = re.compile(r"(`+)[^\n]*?(?<!`)\1(?!`)")   # `code`, or ``code with `ticks` inside``
 
 
 def asked(text: str) -> str:

@@ -11,7 +11,7 @@ from coursekit.sphinxext.preflight import readers
 
 GUIDE = """# Adding a question
 
-Run `coursekit paper part1/water`, or add this block to the page:
+Run `coursekit paper part1/water`, (it says ``section 'part1/water' ... `section: part1/water` ...``), or add this block to the page:
 
 ````md
 ```{free-response} part1/water
