@@ -109,10 +109,16 @@ def accepts_gzip(header: str) -> bool:
     return quality.get("gzip", quality.get("x-gzip", quality.get("*", 0.0))) > 0
 
 
+def _hang_up(request, address) -> None:
+    """A browser closing a connection early (a page left mid-download) is not news: say nothing."""
+
+
 def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Serve ``folder`` as plain http.server does, on 127.0.0.1; returns (base URL, server to shut down)."""
     handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    server.handle_error = _hang_up   # printed from a server thread, it lands in whichever test runs then
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_port}/", server
 
@@ -122,7 +128,7 @@ def serve_static(folder: Path, use_gzip: bool = True) -> tuple[str, http.server.
     handler = functools.partial(type("Host", (StaticHost,), {"use_gzip": use_gzip}), directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    server.handle_error = lambda request, address: None  # a browser closing a connection early is not news
+    server.handle_error = _hang_up
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_port}/", server
 
