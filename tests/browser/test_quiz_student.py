@@ -258,8 +258,10 @@ def test_ordering_drags_by_touch_has_44px_buttons_and_show_answer_orders_the_lis
     answer = ["Alpha", "Bravo", "Charlie", "Delta"]
     if after == answer:  # already solved by the drag: undo one step so the checks below are wrong tries
         tap(box, f"Move up: {answer[1]}")
-    check(box)
-    check(box)
+    # the two wrong tries are clicked: Chromium's gesture detector can drop a tap that soon follows the
+    # synthetic drag on a loaded machine, and what this test is about is the drag and the revealed order
+    for _ in range(2):
+        box.get_by_role("button", name="Check", exact=True).click()
     tap(box, "Show answer")
     assert _order(box) == answer
     assert "→" not in box.inner_text()
