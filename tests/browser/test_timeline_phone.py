@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.helpers import saved_state
+from tests.browser.test_timeline_browser import phone  # noqa: F401 - the shared phone fixture
 from tests.browser.test_timeline_browser import (
     COURSE, IRAN, PHONE, assert_touchable, geometry, inside, open_page, overlap, tap_event, visible_centre)
 from tests.conftest import Watched
@@ -21,16 +22,6 @@ def timeline_pages(site) -> list[str]:
         if any(m["state"].get("_module") == "timeline" for m in models):
             pages.append(path.relative_to(site).as_posix())
     return pages
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.emulate_media(reduced_motion="reduce")
-    yield Watched(page)
-    context.close()
 
 
 @pytest.fixture
