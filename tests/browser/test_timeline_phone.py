@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.helpers import saved_state
-from tests.browser.test_timeline_browser import phone  # noqa: F401 - the shared phone fixture
+from tests.browser.test_timeline_browser import phone  # noqa: F401, F811 - the shared phone fixture, used as an argument
 from tests.browser.test_timeline_browser import (
-    COURSE, IRAN, PHONE, assert_touchable, geometry, inside, open_page, overlap, tap_event, visible_centre)
+    COURSE, IRAN, assert_touchable, geometry, inside, open_page, overlap, tap_event, visible_centre)
 from tests.conftest import Watched
 
 pytestmark = pytest.mark.browser
