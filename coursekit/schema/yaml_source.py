@@ -28,7 +28,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import ExerciseError, Problem
 
 MAX_BYTES = 1_000_000
-MAX_VALUES = 50_000  # a 1,000-question bank holds about 25,000; composing is linear, so this bounds the time
+MAX_VALUES = 100_000  # a 1,000-question bank holds about 25,000, a 2,000-event timeline about 52,000; composing is linear, so this bounds the time
 MAX_FLOW_DEPTH = 50  # ruamel's scanner is quadratic in the nesting of [ ... ]: refuse absurd nesting first
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:" + name
