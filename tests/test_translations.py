@@ -103,3 +103,21 @@ def test_languages_the_widgets_do_not_speak_are_refused(tmp_path, monkeypatch, c
     assert "--language ar fr" in capsys.readouterr().err
     assert main(["translations", "--language", "de"]) == 1
     assert "can be translated into ar, fr" in capsys.readouterr().err
+
+
+def test_translated_accepted_answers_join_the_english_ones(tmp_path, monkeypatch):
+    """A student of the Arabic edition who types "OIC" is still right, and so is one who types the Arabic."""
+    from coursekit.questions.short_text import ShortTextType
+
+    root = course_copy(tmp_path, monkeypatch)
+    main(["translations", "--language", "ar"])
+    _translate(root, "ar", {(f"{QUIZ}#fx-short", "Organisation of Islamic Cooperation"): "منظمة التعاون الإسلامي",
+                            (f"{QUIZ}#fx-short", "OIC"): "التعاون الإسلامي"})
+    bank, quiz = _quiz(root, "ar")
+    assert not bank.problems
+    item = next(i for i in quiz.items if i.id == "fx-short")
+    assert item.accepted == ["منظمة التعاون الإسلامي", "التعاون الإسلامي", "al-Munaẓẓama",
+                             "Organisation of Islamic Cooperation", "OIC"]
+    for typed in ("OIC", "منظمة التعاون الإسلامي", "التعاون الاسلامي"):
+        assert ShortTextType().score(item, typed) == 1.0, typed
+    assert ShortTextType().score(item, "UNESCO") == 0.0

@@ -1,13 +1,13 @@
 """Short text: a word or phrase, matched ignoring case, spacing, punctuation and diacritics."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
 from ..exporters import gift_syntax as gift, moodle_syntax as mx, qti_syntax as qti
 from ..exporters.common import SHORT_TEXT_NOTE, short_answers
-from ..schema.common import Text, normalise
+from ..schema.common import KeepsOriginal, Text, normalise
 from ..strings import t
 from .base import QuestionType, WithFeedback, e, item_feedback_html, listing
 
@@ -16,7 +16,8 @@ class ShortText(WithFeedback):
     """Accepted answers match ignoring case, spacing, punctuation and diacritics."""
 
     type: Literal["short_text"] = Field(description="Always `short_text`.")
-    accepted: list[Text] = Field(min_length=1, description="Every answer that counts as right.")
+    accepted: Annotated[list[Text], KeepsOriginal()] = Field(
+        min_length=1, description="Every answer that counts as right (a translation adds its answers to these).")
 
     @field_validator("accepted")
     @classmethod

@@ -20,6 +20,12 @@ class Verbatim:
 OriginalText = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), Verbatim()]
 
 
+class KeepsOriginal:
+    """Marks a list of prose whose translation adds to the English instead of replacing it: the accepted
+    answers of a short-text item, so a student of the Arabic edition who types the English (or Latin)
+    name of a body is still right, and each translated answer can be one more variant."""
+
+
 class Strict(BaseModel):
     """A model that rejects unknown keys, so a typo in a field name is an error, not silent loss."""
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pydantic import BaseModel, StringConstraints
 from pydantic.functional_validators import AfterValidator
 
-from .common import Verbatim
+from .common import KeepsOriginal, Verbatim
 from .markdown import check_markdown
 
 # fn(text, kind, owner): kind is "text" or "markdown"; owner the id of the nearest entry around the value
@@ -58,6 +58,11 @@ def is_verbatim(annotation, metadata=()) -> bool:
     return any(isinstance(m, Verbatim) for m in [*metadata, *unwrap(annotation)[1]])
 
 
+def keeps_original(annotation, metadata=()) -> bool:
+    """A list whose translated values join the original ones (``common.KeepsOriginal``)."""
+    return any(isinstance(m, KeepsOriginal) for m in [*metadata, *unwrap(annotation)[1]])
+
+
 def model_for(annotation, value) -> type[BaseModel] | None:
     """The model class ``value`` (plain data) is validated as, choosing among item types by ``type``."""
     core, _ = unwrap(annotation)
@@ -91,7 +96,10 @@ def _map(annotation, metadata, value, fn: ProseFunction, owner: str):
     origin = typing.get_origin(core)
     if origin is list and isinstance(value, list):
         (inner,) = typing.get_args(core)
-        return [_map(inner, (), v, fn, owner) for v in value]
+        mapped = [_map(inner, (), v, fn, owner) for v in value]
+        if keeps_original(annotation, metadata):
+            mapped += [v for v in value if v not in mapped]
+        return mapped
     if origin is dict and isinstance(value, dict):
         _, inner = typing.get_args(core)
         return {k: _map(inner, (), v, fn, owner) for k, v in value.items()}
