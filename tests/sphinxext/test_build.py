@@ -6,6 +6,7 @@ test (and any other user of the fixture) finds it exactly as built, with nothing
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import rjsmin
+from sphinx.testing.util import SphinxTestApp
 
 from coursekit.sphinxext.assets import classic_script
 
@@ -108,16 +110,23 @@ def test_no_change_rebuild_executes_nothing(minibook):
     assert "Executed notebook" not in result.stdout + result.stderr
 
 
-@pytest.mark.slow  # a build of its own (the other tests here are slow through the shared minibook)
-def test_a_malformed_exercise_fails_the_build_naming_file_and_line(tmp_path):
+def test_a_malformed_exercise_stops_the_build_naming_file_and_line(tmp_path, capsys):
+    """In process with Sphinx's own test application: the extension's pre-build check (builder-inited) stops
+    before any page is read, so a tiny source with only the extension shows it; the whole Jupyter Book
+    route (its exit code and output) is walked in tests/cli (test_new_instructor_walk, test_guide_commands)."""
     book = tmp_path / "book"
     shutil.copytree(FIXTURE, book, ignore=shutil.ignore_patterns("_build"))
     quiz = book / "exercises" / "part1" / "slice" / "quiz.yml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("        correct: true\n", ""), encoding="utf-8")
-    result = jb_build(book)
-    assert result.returncode != 0
-    output = result.stdout + result.stderr
-    assert "quiz.yml:" in output and "no choice is marked `correct: true`" in output
+    (book / "conf.py").write_text('extensions = ["myst_nb", "coursekit.sphinxext"]\n'
+                                  'exclude_patterns = ["_build", "exercises"]\n', encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        SphinxTestApp("html", srcdir=book, builddir=tmp_path / "out", status=io.StringIO(), warning=io.StringIO())
+    assert stopped.value.code == 1
+    printed = capsys.readouterr().err
+    assert "exercises/part1/slice/quiz.yml:" in printed and "no choice is marked `correct: true`" in printed
+    assert "  read by book/part1/slice.ipynb" in printed.splitlines()
+    assert not (tmp_path / "out" / "html" / "book").exists()   # stopped before any page was written
 
 
 def test_a_new_exercise_file_appears_in_its_section_after_an_incremental_build(minibook):
