@@ -19,12 +19,14 @@ from pathlib import Path
 
 from benchmarks.common import VENV_BIN, Context, Row, met, ms, run, secs
 from benchmarks.worker_timeline import summarise
+from support.durations import save as save_durations
 
 TARGET_SUITE_S = 180.0          # the whole suite on this 2-core machine
 TARGET_NOT_SLOW_S = 60.0        # ./test -m "not slow"
 STARTUP_RUNS = 10
 SUITE_ARGS = ["-n", "2", "--dist", "loadfile"]   # what ./test passes to pytest (keep the two the same)
 SLOWEST = 20                    # pytest's --durations, kept in results.json: where the next profile starts
+FILES_KEPT = 25                 # the longest test files kept in results.json (tests/durations.json has them all)
 DURATION = re.compile(r"^\s*([\d.]+)s (setup|call|teardown)\s+(\S+)", re.M)
 
 
@@ -65,6 +67,10 @@ def measure_test_suite(ctx: Context) -> list[Row]:
         return [Row("Tests", "Test suite wall time", "not run", note="pass --with-tests to measure it")]
     fast = _pytest("-m", "not slow")   # the quick run first: on a busy machine it is the one that finishes
     whole = _pytest()
+    if whole["exit_code"] == 0 and whole["files"]:
+        save_durations(whole["files"])   # the order the next run sends its files in (support/durations.py)
+    for run_ in (fast, whole):
+        run_["files"] = dict(list(run_["files"].items())[:FILES_KEPT])
     ctx.data["tests"] = {**whole, "not_slow": fast}
     return [
         Row("Tests", "Test suite wall time (pytest as ./test runs it)", secs(whole["wall_s"]),

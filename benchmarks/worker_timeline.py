@@ -4,7 +4,8 @@
 running minutes after the other is idle. Wall time alone cannot show that; this timeline can. Loaded
 with ``-p benchmarks.worker_timeline`` and $COURSEKIT_TIMELINE naming a file, each worker appends one JSON
 line per test (its node id, the worker, when its setup started and its teardown ended); ``summarise``
-turns the lines into each worker's span and busy time and each group's (top folder's) total.
+turns the lines into each worker's span and busy time and each group's (top folder's) and file's total
+(the files' totals are the record support/durations.py orders the next run by).
 """
 from __future__ import annotations
 
@@ -64,4 +65,4 @@ def summarise(path: Path) -> dict:
 
     return {"workers": {name: {key: round(value, 1) for key, value in data.items()} for name, data in
                         sorted(workers.items())},
-            "groups": ranked(groups), "files": dict(list(ranked(files).items())[:25])}
+            "groups": ranked(groups), "files": ranked(files)}

@@ -7,7 +7,8 @@ temporary copy that the Sphinx extension tests also rebuild incrementally (each 
 
 Under pytest-xdist (``-n 2``) each book is still built once (support/once.py), and tests are sent to
 workers a file at a time (``--dist loadfile``): a module's fixtures are made once, and nbval's cells of
-one notebook stay in order in one kernel. Some minibook tests edit it and rebuild, so every test that
+one notebook stay in order in one kernel. Files are sent longest first, by their time in the last measured run
+(support/durations.py), so both workers finish together. Some minibook tests edit it and rebuild, so every test that
 uses the minibook holds its lock while it runs: no worker reads it halfway through another's rebuild.
 (``--dist loadgroup`` would be finer, but pytest-xdist 3.8 cannot set its groups under pytest 9.)
 
@@ -26,6 +27,7 @@ import pytest
 from coursekit.bank import Bank
 from support.book import Build, build_book, current_build
 from support.browser import MISSING, chromium_path, launch
+from support.durations import load as recorded_durations, longest_first
 from support.once import file_lock, once, run_root
 from support.server import serve as serve_folder
 from support.wheel import build_dist, make_venv, wheel_in
@@ -43,14 +45,18 @@ def pytest_configure(config):
     if getattr(config.option, "numprocesses", None) and dist != "loadfile":
         raise pytest.UsageError(f"with -n, use --dist loadfile (not {dist}): a module's fixtures are made once, and "
                                 "nbval's cells of one notebook must run in one worker, in order")
+    config.option.loadscopereorder = False   # xdist's order (most tests first) would send one-test crawls last
 
 
 def pytest_collection_modifyitems(items):
     """Mark ``slow`` every test that needs one of SLOW_FIXTURES, directly or through another fixture, and
-    nbval's notebook cells (each notebook of the book executed in a kernel: the execution half of a build)."""
+    nbval's notebook cells (each notebook of the book executed in a kernel: the execution half of a build);
+    then order the files longest first (support/durations.py)."""
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.slow)
+    slow = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("slow")}
+    items[:] = longest_first(items, recorded_durations(), slow)
 
 
 @pytest.fixture(autouse=True)
