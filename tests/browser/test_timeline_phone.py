@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.helpers import saved_state
-from tests.browser.test_timeline_browser import phone  # noqa: F401, F811 - the shared phone fixture, used as an argument
-from tests.browser.test_timeline_browser import (
+from tests.browser.test_timeline_touch import phone  # noqa: F401, F811 - the shared phone fixture, used as an argument
+from tests.browser.timeline import (
     COURSE, IRAN, assert_touchable, geometry, inside, open_page, overlap, tap_event, visible_centre)
 from tests.conftest import Watched
 
