@@ -35,6 +35,7 @@ from support.wheel import build_dist, make_venv, wheel_in
 ROOT = Path(__file__).resolve().parent.parent
 INSTRUCTOR_OUT = ROOT / "_build" / "instructor"
 MINIBOOK = ROOT / "tests" / "fixtures" / "minibook"
+AS_BUILT = "as-built"   # beside the shared minibook's copy: the same folder as its build left it
 # Fixtures that make every test using them slow: a book the suite builds itself (the student edition is
 # ./test's own build), or a JupyterLab server. Other slow tests carry @pytest.mark.slow themselves.
 SLOW_FIXTURES = {"minibook_build", "student_fixture_book", "instructor_site", "jupyterlab", "jupyterlab_download"}
@@ -146,13 +147,23 @@ def minibook_build(tmp_path_factory) -> Build:
     """The fixture book (tests/fixtures/minibook) copied to a temporary folder and built once, log kept.
 
     Built without -q, so the log has Sphinx's progress lines too. Tests that edit this copy to check
-    incremental rebuilds put it back and rebuild before they end, so every user sees it as built here.
+    incremental rebuilds put it back with ``restore_minibook`` before they end, so every user sees it as
+    built here.
     """
     def make(folder: Path) -> None:
         shutil.copytree(MINIBOOK, folder / "book", ignore=shutil.ignore_patterns("_build"))
         build_book(folder / "book", quiet=False).save(folder / "build.json")
+        shutil.copytree(folder / "book", folder / AS_BUILT, symlinks=True)
 
     return Build.load(once(run_root(tmp_path_factory.getbasetemp()) / "minibook", make) / "build.json")
+
+
+def restore_minibook(book: Path) -> None:
+    """Put the shared minibook back exactly as built (sources, environment, doctrees, HTML, their times) from
+    the copy made right after its build, at the same path, so Sphinx finds it current: undoing an edit this
+    way costs a copy, where building the book again cost a Jupyter Book run and a notebook execution."""
+    shutil.rmtree(book)
+    shutil.copytree(book.parent / AS_BUILT, book, symlinks=True)
 
 
 @pytest.fixture(scope="session")

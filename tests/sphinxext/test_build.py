@@ -1,8 +1,9 @@
 """The Sphinx extension, exercised on the small fixture book (fast, isolated from the course).
 
 The book is the suite's one build of the minibook (``minibook`` in tests/conftest.py). The tests that
-check incremental rebuilds edit that copy; each puts it back and rebuilds before it ends, so the next
-test (and any other user of the fixture) finds it exactly as built, with nothing left to execute.
+check incremental rebuilds edit that copy; each puts it back as built (``restore_minibook``: the copy made
+right after the build) before it ends, so the next test (and any other user of the fixture) finds it
+exactly as built, with nothing left to execute; test_no_change_rebuild_executes_nothing checks just that.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from coursekit.sphinxext.assets import classic_script
 
 from support.book import Build, build_book
 from tests.conftest import MINIBOOK as FIXTURE
+from tests.conftest import restore_minibook
 
 
 def jb_build(book: Path) -> Build:
@@ -100,8 +102,7 @@ def test_editing_an_exercise_file_re_executes_only_the_page_that_uses_it(miniboo
         assert [Path(p).name for p in executed] == ["slice.ipynb"]
         assert "Check your understanding (edited)" in page(minibook, "book/part1/slice.html")
     finally:
-        quiz.write_text(text, encoding="utf-8")
-        jb_build(minibook)  # the shared book as built again
+        restore_minibook(minibook)  # the shared book as built again, without building it
 
 
 def test_no_change_rebuild_executes_nothing(minibook):
@@ -143,8 +144,7 @@ def test_a_new_exercise_file_appears_in_its_section_after_an_incremental_build(m
         html = page(minibook, "book/part1/slice.html")
         assert "A second quiz, added later" in html and "Check your understanding" in html
     finally:
-        extra.unlink()
-        jb_build(minibook)  # the shared book as built again
+        restore_minibook(minibook)  # the shared book as built again, without building it
 
 
 def test_the_build_log_has_no_unencrypted_kernel_warning(minibook_build):
