@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import rjsmin
+from jupyter_client.manager import KernelManager
 from sphinx.testing.util import SphinxTestApp
 
 from coursekit.sphinxext.assets import classic_script
@@ -111,7 +112,18 @@ def test_no_change_rebuild_executes_nothing(minibook):
     assert "Executed notebook" not in result.stdout + result.stderr
 
 
-def test_a_malformed_exercise_stops_the_build_naming_file_and_line(tmp_path, capsys):
+@pytest.fixture
+def process_state(monkeypatch):
+    """What the extension's config-inited hooks change for the whole process, put back after the test: the
+    kernels' encryption default (kernels.py) and $COURSEKIT_LANGUAGE, so later tests in this worker see neither."""
+    trait = KernelManager.class_traits()["transport_encryption"]
+    saved = trait.default_value
+    monkeypatch.delenv("COURSEKIT_LANGUAGE", raising=False)
+    yield
+    trait.default_value = saved
+
+
+def test_a_malformed_exercise_stops_the_build_naming_file_and_line(tmp_path, capsys, process_state):
     """In process with Sphinx's own test application: the extension's pre-build check (builder-inited) stops
     before any page is read, so a tiny source with only the extension shows it; the whole Jupyter Book
     route (its exit code and output) is walked in tests/cli (test_new_instructor_walk, test_guide_commands)."""
