@@ -7,7 +7,8 @@ temporary copy that the Sphinx extension tests also rebuild incrementally (each 
 
 Under pytest-xdist (``-n 2``) each book is still built once (support/once.py), and tests are sent to
 workers a file at a time (``--dist loadfile``): a module's fixtures are made once, and nbval's cells of
-one notebook stay in order in one kernel. Some minibook tests edit it and rebuild, so every test that
+one notebook stay in order in one kernel. Files are sent longest first, by their time in the last measured run
+(support/durations.py), so both workers finish together. Some minibook tests edit it and rebuild, so every test that
 uses the minibook holds its lock while it runs: no worker reads it halfway through another's rebuild.
 (``--dist loadgroup`` would be finer, but pytest-xdist 3.8 cannot set its groups under pytest 9.)
 
@@ -26,6 +27,7 @@ import pytest
 from coursekit.bank import Bank
 from support.book import Build, build_book, current_build
 from support.browser import MISSING, chromium_path, launch
+from support.durations import load as recorded_durations, longest_first
 from support.once import file_lock, once, run_root
 from support.server import serve as serve_folder
 from support.wheel import build_dist, make_venv, wheel_in
@@ -33,6 +35,7 @@ from support.wheel import build_dist, make_venv, wheel_in
 ROOT = Path(__file__).resolve().parent.parent
 INSTRUCTOR_OUT = ROOT / "_build" / "instructor"
 MINIBOOK = ROOT / "tests" / "fixtures" / "minibook"
+AS_BUILT = "as-built"   # beside the shared minibook's copy: the same folder as its build left it
 # Fixtures that make every test using them slow: a book the suite builds itself (the student edition is
 # ./test's own build), or a JupyterLab server. Other slow tests carry @pytest.mark.slow themselves.
 SLOW_FIXTURES = {"minibook_build", "student_fixture_book", "instructor_site", "jupyterlab", "jupyterlab_download"}
@@ -43,14 +46,18 @@ def pytest_configure(config):
     if getattr(config.option, "numprocesses", None) and dist != "loadfile":
         raise pytest.UsageError(f"with -n, use --dist loadfile (not {dist}): a module's fixtures are made once, and "
                                 "nbval's cells of one notebook must run in one worker, in order")
+    config.option.loadscopereorder = False   # xdist's order (most tests first) would send one-test crawls last
 
 
 def pytest_collection_modifyitems(items):
     """Mark ``slow`` every test that needs one of SLOW_FIXTURES, directly or through another fixture, and
-    nbval's notebook cells (each notebook of the book executed in a kernel: the execution half of a build)."""
+    nbval's notebook cells (each notebook of the book executed in a kernel: the execution half of a build);
+    then order the files longest first (support/durations.py)."""
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.suffix == ".ipynb":
             item.add_marker(pytest.mark.slow)
+    slow = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("slow")}
+    items[:] = longest_first(items, recorded_durations(), slow)
 
 
 @pytest.fixture(autouse=True)
@@ -140,13 +147,23 @@ def minibook_build(tmp_path_factory) -> Build:
     """The fixture book (tests/fixtures/minibook) copied to a temporary folder and built once, log kept.
 
     Built without -q, so the log has Sphinx's progress lines too. Tests that edit this copy to check
-    incremental rebuilds put it back and rebuild before they end, so every user sees it as built here.
+    incremental rebuilds put it back with ``restore_minibook`` before they end, so every user sees it as
+    built here.
     """
     def make(folder: Path) -> None:
         shutil.copytree(MINIBOOK, folder / "book", ignore=shutil.ignore_patterns("_build"))
         build_book(folder / "book", quiet=False).save(folder / "build.json")
+        shutil.copytree(folder / "book", folder / AS_BUILT, symlinks=True)
 
     return Build.load(once(run_root(tmp_path_factory.getbasetemp()) / "minibook", make) / "build.json")
+
+
+def restore_minibook(book: Path) -> None:
+    """Put the shared minibook back exactly as built (sources, environment, doctrees, HTML, their times) from
+    the copy made right after its build, at the same path, so Sphinx finds it current: undoing an edit this
+    way costs a copy, where building the book again cost a Jupyter Book run and a notebook execution."""
+    shutil.rmtree(book)
+    shutil.copytree(book.parent / AS_BUILT, book, symlinks=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,14 @@
 """Issue 11, what students still met on a phone, each as a test that does what they did: the label of a
 tapped marker stayed over the axis after its details closed; an era's name was cut at 390 px; the theme's
-"Back to top" pill sat on the axis while scrolling. Every timeline page of the built book is walked."""
+"Back to top" pill sat on the axis while scrolling. Every timeline page of the built book is walked (those
+walks are slow: each opens every timeline page)."""
 from __future__ import annotations
 
 import pytest
 
 from tests.browser.helpers import saved_state
-from tests.browser.test_timeline_browser import phone  # noqa: F401, F811 - the shared phone fixture, used as an argument
-from tests.browser.test_timeline_browser import (
+from tests.browser.test_timeline_touch import phone  # noqa: F401, F811 - the shared phone fixture, used as an argument
+from tests.browser.timeline import (
     COURSE, IRAN, assert_touchable, geometry, inside, open_page, overlap, tap_event, visible_centre)
 from tests.conftest import Watched
 
@@ -100,6 +101,7 @@ def assert_eras_readable(root, names: set[str]) -> None:
     assert {band["text"] for band in eras["bands"]} <= names
 
 
+@pytest.mark.slow  # walks every timeline page of the book (a crawl of that kind of page)
 @pytest.mark.parametrize("device", ["phone", "desk"])
 def test_every_era_label_is_readable_in_full_on_every_timeline_page(device, request, site, site_url):
     watched = request.getfixturevalue(device)
@@ -176,6 +178,7 @@ def assert_tip_whole(root) -> None:
     assert tip.evaluate("n => n.scrollWidth <= n.clientWidth && n.scrollHeight <= n.clientHeight")
 
 
+@pytest.mark.slow  # walks every timeline page of the book (a crawl of that kind of page)
 def test_walk_every_timeline_page_on_a_phone(phone, site, site_url):
     page = phone.page
     for url in timeline_pages(site):
@@ -197,6 +200,7 @@ def test_walk_every_timeline_page_on_a_phone(phone, site, site_url):
     assert phone.problems == []
 
 
+@pytest.mark.slow  # walks every timeline page of the book (a crawl of that kind of page)
 def test_walk_every_timeline_page_by_mouse_and_keyboard(desk, site, site_url):
     page = desk.page
     for url in timeline_pages(site):

@@ -1,11 +1,13 @@
 """The Sphinx extension, exercised on the small fixture book (fast, isolated from the course).
 
 The book is the suite's one build of the minibook (``minibook`` in tests/conftest.py). The tests that
-check incremental rebuilds edit that copy; each puts it back and rebuilds before it ends, so the next
-test (and any other user of the fixture) finds it exactly as built, with nothing left to execute.
+check incremental rebuilds edit that copy; each puts it back as built (``restore_minibook``: the copy made
+right after the build) before it ends, so the next test (and any other user of the fixture) finds it
+exactly as built, with nothing left to execute; test_no_change_rebuild_executes_nothing checks just that.
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 import shutil
@@ -14,11 +16,14 @@ from pathlib import Path
 
 import pytest
 import rjsmin
+from jupyter_client.manager import KernelManager
+from sphinx.testing.util import SphinxTestApp
 
 from coursekit.sphinxext.assets import classic_script
 
 from support.book import Build, build_book
 from tests.conftest import MINIBOOK as FIXTURE
+from tests.conftest import restore_minibook
 
 
 def jb_build(book: Path) -> Build:
@@ -98,8 +103,7 @@ def test_editing_an_exercise_file_re_executes_only_the_page_that_uses_it(miniboo
         assert [Path(p).name for p in executed] == ["slice.ipynb"]
         assert "Check your understanding (edited)" in page(minibook, "book/part1/slice.html")
     finally:
-        quiz.write_text(text, encoding="utf-8")
-        jb_build(minibook)  # the shared book as built again
+        restore_minibook(minibook)  # the shared book as built again, without building it
 
 
 def test_no_change_rebuild_executes_nothing(minibook):
@@ -108,16 +112,34 @@ def test_no_change_rebuild_executes_nothing(minibook):
     assert "Executed notebook" not in result.stdout + result.stderr
 
 
-@pytest.mark.slow  # a build of its own (the other tests here are slow through the shared minibook)
-def test_a_malformed_exercise_fails_the_build_naming_file_and_line(tmp_path):
+@pytest.fixture
+def process_state(monkeypatch):
+    """What the extension's config-inited hooks change for the whole process, put back after the test: the
+    kernels' encryption default (kernels.py) and $COURSEKIT_LANGUAGE, so later tests in this worker see neither."""
+    trait = KernelManager.class_traits()["transport_encryption"]
+    saved = trait.default_value
+    monkeypatch.delenv("COURSEKIT_LANGUAGE", raising=False)
+    yield
+    trait.default_value = saved
+
+
+def test_a_malformed_exercise_stops_the_build_naming_file_and_line(tmp_path, capsys, process_state):
+    """In process with Sphinx's own test application: the extension's pre-build check (builder-inited) stops
+    before any page is read, so a tiny source with only the extension shows it; the whole Jupyter Book
+    route (its exit code and output) is walked in tests/cli (test_new_instructor_walk, test_guide_commands)."""
     book = tmp_path / "book"
     shutil.copytree(FIXTURE, book, ignore=shutil.ignore_patterns("_build"))
     quiz = book / "exercises" / "part1" / "slice" / "quiz.yml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("        correct: true\n", ""), encoding="utf-8")
-    result = jb_build(book)
-    assert result.returncode != 0
-    output = result.stdout + result.stderr
-    assert "quiz.yml:" in output and "no choice is marked `correct: true`" in output
+    (book / "conf.py").write_text('extensions = ["myst_nb", "coursekit.sphinxext"]\n'
+                                  'exclude_patterns = ["_build", "exercises"]\n', encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        SphinxTestApp("html", srcdir=book, builddir=tmp_path / "out", status=io.StringIO(), warning=io.StringIO())
+    assert stopped.value.code == 1
+    printed = capsys.readouterr().err
+    assert "exercises/part1/slice/quiz.yml:" in printed and "no choice is marked `correct: true`" in printed
+    assert "  read by book/part1/slice.ipynb" in printed.splitlines()
+    assert not (tmp_path / "out" / "html" / "book").exists()   # stopped before any page was written
 
 
 def test_a_new_exercise_file_appears_in_its_section_after_an_incremental_build(minibook):
@@ -134,8 +156,7 @@ def test_a_new_exercise_file_appears_in_its_section_after_an_incremental_build(m
         html = page(minibook, "book/part1/slice.html")
         assert "A second quiz, added later" in html and "Check your understanding" in html
     finally:
-        extra.unlink()
-        jb_build(minibook)  # the shared book as built again
+        restore_minibook(minibook)  # the shared book as built again, without building it
 
 
 def test_the_build_log_has_no_unencrypted_kernel_warning(minibook_build):
