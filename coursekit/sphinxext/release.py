@@ -18,6 +18,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.util.nodes import extract_messages
 
 SHOWN = 3   # untranslated messages quoted per page
 
@@ -33,9 +34,12 @@ def translated_edition(config) -> bool:
 
 
 def untranslated(doctree: nodes.document) -> list[str]:
-    """The text of every node Sphinx left in English on this page (no current translation)."""
-    return [" ".join(node.astext().split()) for node in doctree.findall(nodes.Element)
-            if node.get("translated") is False]
+    """The text of every node Sphinx left in English on this page (no current translation); for a page
+    with no catalog at all (Sphinx then marks nothing), every message it has."""
+    marked = [node for node in doctree.findall(nodes.Element) if "translated" in node]
+    if marked:
+        return [" ".join(node.astext().split()) for node in marked if not node["translated"]]
+    return [" ".join(message.split()) for _node, message in extract_messages(doctree)]
 
 
 class Untranslated(EnvironmentCollector):
@@ -93,6 +97,6 @@ def check_release(app, env) -> None:
 
 
 def setup(app) -> None:
-    app.add_config_value("coursekit_release", release_from_environment(), "env")
+    app.add_config_value("coursekit_release", release_from_environment(), "")   # no re-read: pages keep their counts
     app.add_env_collector(Untranslated)
     app.connect("env-updated", check_release)
