@@ -31,10 +31,16 @@ CONFIG = "_config.yml"
 
 
 def course_languages(config_path: Path) -> list[str]:
-    """The languages ``coursekit_languages`` in that ``_config.yml`` lists (none listed: [])."""
-    data = yaml.safe_load(Path(config_path).read_text(encoding="utf-8")) or {}
-    listed = ((data.get("sphinx") or {}).get("config") or {}).get("coursekit_languages") or []
-    return [str(code) for code in listed]
+    """The languages ``coursekit_languages`` in that ``_config.yml`` lists (none listed, or no such file: []).
+    A config Jupyter Book cannot read either is left for the build to report."""
+    try:
+        data = yaml.safe_load(Path(config_path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return []
+    sphinx = data.get("sphinx") if isinstance(data, dict) else None
+    config = sphinx.get("config") if isinstance(sphinx, dict) else None
+    listed = config.get("coursekit_languages") if isinstance(config, dict) else None
+    return [str(code) for code in listed] if isinstance(listed, list) else []
 
 
 def prefix(language: str, languages: list[str]) -> str:

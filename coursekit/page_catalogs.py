@@ -6,7 +6,8 @@ one step: Sphinx's gettext builder writes the templates of the current English (
 so its pages are in them too; no notebook is run, the templates come from the Markdown only), and
 sphinx-intl merges them into each language's catalogs. sphinx-intl merges with Babel: no translation is
 lost, one whose English changed is marked fuzzy (to review, with the old English kept as ``#|``), one whose
-English is gone is kept as obsolete (``#~``). ``status`` counts what ``coursekit check`` reports.
+English is gone is kept as obsolete (``#~``). ``status`` counts what ``coursekit check`` reports (an
+obsolete message counts only when it was translated: the work a translator may want to carry over).
 """
 from __future__ import annotations
 
@@ -73,7 +74,7 @@ def status(root: Path, language: str) -> PageStatus:
                 fuzzy += 1
             elif message.string:
                 translated += 1
-        obsolete += len(catalog.obsolete)
+        obsolete += sum(1 for message in catalog.obsolete.values() if message.string)   # translations left over
     return PageStatus(language, total, translated, fuzzy, obsolete, tuple(unreadable))
 
 
