@@ -129,10 +129,16 @@ def needs_site(page: Path) -> bool:
                for c in commands(page) if c.argv[:1] == ["coursekit"])
 
 
+def builds_catalogs(page: Path) -> bool:
+    """The page refreshes the pages' catalogs (``coursekit translations --pages``: a gettext build)."""
+    return any(c.argv[:2] == ["coursekit", "translations"] and "--pages" in c.argv for c in commands(page))
+
+
 PAGES = [page for page in guide.PAGES if commands(page)]
 
 
-@pytest.mark.parametrize("page", [pytest.param(p, id=p.name, marks=[pytest.mark.slow] if needs_site(p) else [])
+@pytest.mark.parametrize("page", [pytest.param(p, id=p.name, marks=[pytest.mark.slow] if needs_site(p) or
+                                               builds_catalogs(p) else [])
                                   for p in PAGES])
 def test_every_command_of_the_page_runs_and_prints_what_the_page_shows(page, tmp_path, monkeypatch, request,
                                                                        export_cache):
