@@ -69,14 +69,15 @@ def add_switcher(app: Sphinx, pagename, templatename, context, doctree) -> None:
 
 
 def add_to_header(app: Sphinx, config) -> None:
-    """Put the switcher's template at the end of the article header (beside the theme's buttons)."""
+    """Put the switcher's template in the article header, before the theme's buttons: they keep their
+    places at the end of the row (and their menus, such as the download one, open where they did)."""
     if len(config.coursekit_languages or []) < 2:
         return
     options = dict(config.html_theme_options or {})
     end = options.get("article_header_end", ["article-header-buttons.html"])
     end = [end] if isinstance(end, str) else list(end)
     if TEMPLATE not in end:
-        options["article_header_end"] = [*end, TEMPLATE]
+        options["article_header_end"] = [TEMPLATE, *end]
     config.html_theme_options = options
 
 
