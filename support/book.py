@@ -5,6 +5,11 @@ Book builds are most of the suite's time, so a build that is already current is 
 ``is_current`` compares it with every input of the build (book sources, exercises, coursekit's code and
 assets, the installed requirements). ``current_build`` holds a file lock while it checks and builds, so
 processes that need the same book at once (pytest-xdist workers) build it once.
+
+A book with language editions (``coursekit_languages`` in its ``_config.yml``: the course has en, ar, fr) is
+built as ./build builds it: the other languages side by side, each from its generated config into
+``_build/editions/<lang>/`` and copied into ``<html>/<lang>/``, then the root edition, whose service worker
+and offline zip cover them (:mod:`coursekit.multilingual`). One stamp covers the whole site.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from coursekit.multilingual import course_languages, edition_config, sync
 from support.once import file_lock
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +28,7 @@ JUPYTER_BOOK = ROOT / ".venv" / "bin" / "jupyter-book"
 STRICT_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 # What a book build reads: the book's configuration, pages and exercise files; the package that renders
 # the widgets; and the marker scripts/setup-env.sh rewrites whenever the pinned requirements change.
-BOOK_INPUTS = ["_config.yml", "_toc.yml", "book", "exercises"]
+BOOK_INPUTS = ["_config.yml", "_toc.yml", "book", "exercises", "locales"]
 CODE_INPUTS = [ROOT / "coursekit", ROOT / ".venv" / ".installed-book"]
 SKIP_PARTS = {"_build", "__pycache__", ".ipynb_checkpoints", ".jupyter_cache"}
 
@@ -77,36 +83,66 @@ def newest_input(source: Path) -> float:
         for folder, dirs, files in os.walk(top):
             dirs[:] = [d for d in dirs if d not in SKIP_PARTS and not d.startswith(".")]
             for name in files:
-                newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime)
+                if not name.endswith(".mo"):   # Sphinx compiles the .po catalogs into .mo files during the build
+                    newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime)
     return newest
+
+
+def other_languages(source: Path) -> list[str]:
+    """The languages built in folders of the site (none for a one-language book)."""
+    return course_languages(source / "_config.yml")[1:]
+
+
+def edition_dir(source: Path, path_output: Path | None, language: str) -> Path:
+    """Where the edition of ``language`` is built before it is copied into the site (./build's place)."""
+    return (path_output or source) / "_build" / "editions" / language
 
 
 def is_current(source: Path, path_output: Path | None = None, edition: str = "student") -> bool:
     """True when the last successful build of ``edition`` started after every input was last changed."""
     stamp = stamp_path(source, path_output, edition)
-    return (stamp.exists() and (html_dir(source, path_output) / "index.html").exists()
+    html = html_dir(source, path_output)
+    return (stamp.exists() and all((html / part / "index.html").exists() for part in ["", *other_languages(source)])
             and newest_input(source) <= stamp.stat().st_mtime)
 
 
 def build_book(source: Path = ROOT, path_output: Path | None = None, *, edition: str = "student",
                strict: bool = True, quiet: bool = True, env: dict | None = None, check: bool = True) -> Build:
-    """Build ``source`` with Jupyter Book into ``<path_output or source>/_build/html``.
+    """Build ``source`` with Jupyter Book into ``<path_output or source>/_build/html`` (every language edition).
 
     ``strict`` uses ./build's flags (warnings are errors, nitpicky); ``quiet`` passes ``-q`` (without it the
     log keeps Sphinx's progress lines, e.g. "Executed notebook"). With ``check`` a failed build raises
     AssertionError with the end of its log; without, the caller reads ``returncode`` and ``log``.
     """
-    command = [str(JUPYTER_BOOK), "build", str(source)]
-    if path_output is not None:
-        command += ["--path-output", str(path_output)]
-    command += STRICT_FLAGS if strict else ["--keep-going"]
-    if quiet:
-        command.append("-q")
+    flags = (STRICT_FLAGS if strict else ["--keep-going"]) + (["-q"] if quiet else [])
+    environment = {**os.environ, "COURSEKIT_EDITION": edition, **(env or {})}
     started_wall, started = time.time(), time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, cwd=source,
-                            env={**os.environ, "COURSEKIT_EDITION": edition, **(env or {})})
-    build = Build(html_dir(source, path_output), result.returncode, result.stdout, result.stderr,
-                  time.perf_counter() - started)
+    languages = other_languages(source)
+    editions = {}
+    for language in languages:   # side by side, as ./build runs them
+        folder = edition_dir(source, path_output, language)
+        config = edition_config(source / "_config.yml", language, folder / "_config.yml")
+        editions[language] = subprocess.Popen(
+            [str(JUPYTER_BOOK), "build", str(source), "--config", str(config), "--path-output", str(folder), *flags],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=source, env=environment)
+    outputs, failed = [], None
+    for language, process in editions.items():
+        out, err = process.communicate()
+        outputs.append((f"[{language}] {out}", f"[{language}] {err}"))
+        if process.returncode == 0:
+            sync(edition_dir(source, path_output, language) / "_build" / "html", html_dir(source, path_output) / language)
+        elif failed is None:
+            failed = process.returncode
+    if failed is None:
+        command = [str(JUPYTER_BOOK), "build", str(source)]
+        if path_output is not None:
+            command += ["--path-output", str(path_output)]
+        result = subprocess.run(command + flags, capture_output=True, text=True, cwd=source, env=environment)
+        returncode, stdout, stderr = result.returncode, result.stdout, result.stderr
+    else:
+        returncode, stdout, stderr = failed, "", ""
+    build = Build(html_dir(source, path_output), returncode, "\n".join(o for o, _ in outputs) + stdout,
+                  "\n".join(e for _, e in outputs) + stderr, time.perf_counter() - started)
     if build.returncode == 0:
         stamp = stamp_path(source, path_output, edition)
         stamp.parent.mkdir(parents=True, exist_ok=True)

@@ -62,3 +62,22 @@ def test_build_outputs_are_not_inputs(tmp_path):
         (book / name).write_text("y", encoding="utf-8")
         os.utime(book / name, (later, later))
     assert is_current(book)
+
+
+def test_a_site_missing_a_language_edition_or_with_a_newer_catalog_is_stale(tmp_path):
+    book = fake_book(tmp_path)
+    (book / "_config.yml").write_text("sphinx:\n  config:\n    coursekit_languages: [en, ar]\n", encoding="utf-8")
+    catalog = book / "locales" / "ar" / "LC_MESSAGES" / "book" / "intro.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text("", encoding="utf-8")
+    stamp(book, newest_input(book) + 1)
+    assert not is_current(book)                      # no ar/ edition in the site yet
+    (html_dir(book) / "ar").mkdir()
+    (html_dir(book) / "ar" / "index.html").write_text("<html></html>", encoding="utf-8")
+    assert is_current(book)
+    later = time.time() + 60
+    catalog.with_suffix(".mo").write_bytes(b"")      # Sphinx compiles catalogs during the build: not an input
+    os.utime(catalog.with_suffix(".mo"), (later, later))
+    assert is_current(book)
+    os.utime(catalog, (later, later))                # a translator's edit is
+    assert not is_current(book)

@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
                                          "review), and each language's coverage is printed.")
     tr.add_argument("--language", nargs="+", metavar="CODE", help="languages to update or start (default: every "
                                                                    "language that has a catalog)")
+    tr.add_argument("--pages", action="store_true", help="also refresh the pages' catalogs "
+                    "(locales/<language>/LC_MESSAGES/book/): a gettext build of the current English, merged by "
+                    "sphinx-intl; needs the book's environment and takes a minute")
     tr.add_argument("--root", help=root_help)
     tr.set_defaults(run=cmd_translations)
 

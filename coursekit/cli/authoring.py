@@ -94,7 +94,7 @@ def placeholders(paths: list[Path]) -> list:
 
 
 def cmd_check(args) -> int:
-    from .. import translations
+    from .. import page_catalogs, terms, translations
     from ..bank import Bank, yaml_files
 
     root = course_root(args, required=not args.paths)
@@ -104,8 +104,12 @@ def cmd_check(args) -> int:
     catalogs = translations.languages(root)
     for language in catalogs:   # each translation must make a valid file too (repeats are dropped below)
         problems += Bank.load(root, paths, language=language).problems
+    whole = not args.paths
+    if whole:   # the translations' use of the term tables (locales/<language>/terms.yml)
+        problems += [p for language in catalogs for p in terms.check(root, language)]
     problems = in_order(problems)
-    coverage = [translations.status(root, language, bank.messages()) for language in catalogs] if not args.paths else []
+    coverage = [translations.status(root, language, bank.messages()) for language in catalogs] if whole else []
+    pages = [page_catalogs.status(root, language) for language in catalogs] if whole else []
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     files = len(yaml_files(paths))
@@ -113,15 +117,19 @@ def cmd_check(args) -> int:
         print(json.dumps({"ok": errors == 0, "files": files, "errors": errors, "warnings": warnings,
                           "problems": [problem_dict(p) for p in problems],
                           "translations": {c.language: {"total": c.total, "translated": c.translated, "fuzzy": c.fuzzy,
-                                                        "untranslated": c.untranslated} for c in coverage}},
+                                                        "untranslated": c.untranslated} for c in coverage},
+                          "page_translations": {c.language: {"total": c.total, "translated": c.translated,
+                                                             "fuzzy": c.fuzzy, "untranslated": c.untranslated,
+                                                             "obsolete": c.obsolete} for c in pages}},
                          indent=2, ensure_ascii=False))
     else:
         for problem in problems:
             print(problem_line(problem))
         if not files:
             print(f"coursekit: no .yml files found in {', '.join(shown(p) for p in paths)}", file=sys.stderr)
-        for line in coverage:
-            print(line)
+        for exercise_line, page_line in zip(coverage, pages):
+            print(exercise_line)
+            print(page_line)
         verdict = "FAILED" if errors else "ok"
         print(f"{verdict}: {files} file(s) checked, {errors} error(s), {warnings} warning(s)",
               file=sys.stderr if errors else sys.stdout)

@@ -1,4 +1,5 @@
-"""``coursekit translations``: bring every language's exercise catalog up to date with the English files."""
+"""``coursekit translations``: bring every language's exercise catalog (and, with ``--pages``, the pages'
+catalogs: :mod:`coursekit.page_catalogs`) up to date with the English."""
 from __future__ import annotations
 
 from .output import CliError, course_root, errors_to_stderr, shown
@@ -26,6 +27,19 @@ def cmd_translations(args) -> int:
         raise CliError(str(exc)) from None
     for path in written:
         print(f"updated {shown(path)}")
+    if args.pages:
+        from .. import page_catalogs
+
+        try:
+            report = page_catalogs.refresh(root, wanted)
+        except (FileNotFoundError, RuntimeError) as exc:
+            raise CliError(str(exc)) from None
+        changed = [line for line in report.splitlines() if line.startswith(("Create:", "Update:"))]
+        print(f"page catalogs: {len(changed)} created or updated, the others unchanged")
     for language in wanted:
         print(translations.status(root, language, messages))
+        if args.pages:
+            from .. import page_catalogs
+
+            print(page_catalogs.status(root, language))
     return 0

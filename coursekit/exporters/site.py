@@ -4,7 +4,8 @@ Packages carry the pages exactly as the book publishes them: ``_build/html``, th
 never contains the instructor edition's notes or model answers (those are built into a separate site).
 The exporters require that site to exist rather than building it themselves, because a build executes
 every notebook and takes minutes; the error says to run ``./build``. Every page's assets are relative
-(nothing loads from another host), so the site's folder layout is kept as it is inside the package.
+(nothing loads from another host), so the site's folder layout is kept as it is inside the package, with
+every language edition (``ar/``, ``fr/``) and their switcher links, and without the offline zip.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from pathlib import Path
 from ..course import Course
 
 SITE = Path("_build") / "html"
-_SKIPPED = (".buildinfo", ".doctrees/", ".nojekyll", "course-offline.zip")
+_SKIPPED = (".buildinfo", ".doctrees/", ".nojekyll")
+BUNDLE = "course-offline.zip"   # the offline zip: the whole site again (each language edition links the same file)
 
 
 class PackageError(Exception):
@@ -41,7 +43,7 @@ class Site:
         found = []
         for path in sorted(self.folder.rglob("*")):
             name = path.relative_to(self.folder).as_posix()
-            if path.is_file() and not any(name == s or name.startswith(s) for s in _SKIPPED):
+            if path.is_file() and path.name != BUNDLE and not any(name == s or name.startswith(s) for s in _SKIPPED):
                 found.append(name)
         return found
 

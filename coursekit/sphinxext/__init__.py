@@ -2,7 +2,9 @@
 
 Enable it in ``_config.yml`` under ``sphinx.extra_extensions``. Options:
 ``coursekit_edition`` ("student" or "instructor"; default from $COURSEKIT_EDITION, else "student");
-``coursekit_instructor_pages`` (docname patterns of pages only the instructor edition has).
+``coursekit_instructor_pages`` (docname patterns of pages only the instructor edition has);
+``coursekit_languages`` (the site's language editions, source first: ``switcher.py``, ``coursekit.multilingual``);
+``coursekit_release`` (refuse untranslated strings in a translated edition: ``release.py``).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from sphinx.util import logging
 
 from .. import __version__, strings
 from . import (assets, bibfiles, bibstyle, dependencies, description, downloads, editions, kernels, offline,
-               preflight, reading, search, section_quizzes, site, theme, tips, weight)
+               preflight, reading, release, search, section_quizzes, site, switcher, theme, tips, weight)
 from .directives import DIRECTIVES
 
 logger = logging.getLogger(__name__)
@@ -65,6 +67,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", editions.strip_sources)
     app.connect("build-finished", editions.remove_dropped_output, priority=700)  # before the offline bundle
     site.setup(app)
+    switcher.setup(app)
+    release.setup(app)
     offline.setup(app)
     description.setup(app)
     weight.setup(app)

@@ -25,6 +25,7 @@ import rjsmin
 from sphinx.application import Sphinx
 
 from ..course import Course, find_root
+from ..multilingual import nested
 from .assets import STATIC, SUBDIR
 from .icons import icon_png
 from .site import BUNDLE
@@ -39,11 +40,12 @@ def icon_name(size: int, purpose: str) -> str:
     return f"icon-{'maskable-' if purpose == 'maskable' else ''}{size}.png"
 
 
-def precache_files(root: Path) -> list[str]:
-    """Every file of the site under ``root`` the worker keeps, as URLs relative to the root, sorted."""
+def precache_files(root: Path, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Every file of the site under ``root`` the worker keeps, as URLs relative to the root, sorted; the
+    top-level folders in ``skip`` (other editions, with workers of their own) are left out."""
     found = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (folder == str(root) and d in skip)]
         for name in files:
             if name.startswith(".") or name == WORKER or name.startswith(BUNDLE):   # not the zip (the site again)
                 continue
@@ -66,9 +68,9 @@ def worker_source(files: list[str], version: str) -> str:
     return template.replace("__VERSION__", version).replace("__FILES__", urls)
 
 
-def write_worker(root: Path) -> str:
-    """Write ``root``/sw.js for the site as it now is; return its version."""
-    files = precache_files(root)
+def write_worker(root: Path, skip: frozenset[str] = frozenset()) -> str:
+    """Write ``root``/sw.js for the site as it now is (without the folders in ``skip``); return its version."""
+    files = precache_files(root, skip)
     version = build_version(root, files)
     _write_bytes(root / WORKER, worker_source(files, version).encode("utf-8"))
     return version
@@ -100,7 +102,8 @@ def write_manifest(app: Sphinx, exception) -> None:
 def write_service_worker(app: Sphinx, exception) -> None:
     if exception or app.builder.format != "html":
         return
-    write_worker(Path(app.outdir))
+    languages = list(app.config.coursekit_languages or [])
+    write_worker(Path(app.outdir), frozenset(nested(languages, app.config.language or "en")))
 
 
 def head_tags(pathto) -> str:

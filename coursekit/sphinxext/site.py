@@ -19,7 +19,9 @@
   open from disk (file://) or from any static server with no network. Written deterministically (fixed
   timestamps, sorted names) and replaced only when its content changes. Its copy of the first page
   (root_doc) says, under the title, that this copy works without a connection and starts at index.html:
-  a reader who unzipped it once must know how to come back to it.
+  a reader who unzipped it once must know how to come back to it. A site of several language editions
+  has one zip, of every edition, written by the root edition's build (built last, by ./build); each other
+  edition's folder gets the same file (a hard link), so its own page's link to the zip works too.
 """
 from __future__ import annotations
 
@@ -27,12 +29,14 @@ import html
 import io
 import os
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
+from ..multilingual import nested
 from .assets import STATIC, SUBDIR, served, write_if_changed
 
 THEME_FIXES = "theme-fixes.css"
@@ -179,7 +183,7 @@ def bundle_bytes(root: Path, first_page: str | None = None) -> bytes:
             for name in sorted(filenames):
                 path = Path(dirpath) / name
                 rel = path.relative_to(root).as_posix()
-                if rel == BUNDLE or name.startswith(BUNDLE + "."):
+                if name == BUNDLE or name.startswith(BUNDLE + "."):   # the root's, and each edition's link to it
                     continue
                 info = zipfile.ZipInfo(f"{BUNDLE_FOLDER}/{rel}", date_time=ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
@@ -190,16 +194,32 @@ def bundle_bytes(root: Path, first_page: str | None = None) -> bytes:
 
 
 def write_bundle(app: Sphinx, exception) -> None:
-    if exception or app.builder.name != "html":
-        return
+    languages = list(app.config.coursekit_languages or [])
+    if exception or app.builder.name != "html" or (languages and (app.config.language or "en") != languages[0]):
+        return   # another language's edition: the root edition's build writes the zip of the whole site
     root = Path(app.outdir)
     data = bundle_bytes(root, app.builder.get_target_uri(app.config.root_doc))
     target = root / BUNDLE
-    if target.exists() and target.read_bytes() == data:
+    if not target.exists() or target.read_bytes() != data:
+        partial = root / (BUNDLE + ".partial")
+        partial.write_bytes(data)
+        partial.replace(target)
+    for language in nested(languages, app.config.language or "en"):
+        if (root / language).is_dir():
+            _link(target, root / language / BUNDLE)
+
+
+def _link(source: Path, link: Path) -> None:
+    """``link`` becomes the same file as ``source`` (a hard link; a copy where links are refused)."""
+    if link.exists() and os.path.samefile(source, link):
         return
-    partial = root / (BUNDLE + ".partial")
-    partial.write_bytes(data)
-    partial.replace(target)
+    partial = link.with_name(BUNDLE + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        os.link(source, partial)
+    except OSError:
+        shutil.copyfile(source, partial)
+    partial.replace(link)
 
 
 def setup(app: Sphinx) -> None:

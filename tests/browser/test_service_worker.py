@@ -7,7 +7,8 @@ down and the browser set offline, and every other page of the book is opened: ea
 answers, its timeline opens an event on a tap, and the My progress page still counts every answer. Then
 the server comes back with a changed page and a rewritten worker (what a new build writes): the next
 visit still shows the old build from the cache, the one after shows the new build, and the old cache is
-gone. A separate test asks Chromium whether the course can be installed to the home screen.
+gone. The Arabic and French editions, each with its own worker, open offline after one visit to each. A
+separate test asks Chromium whether the course can be installed to the home screen.
 """
 from __future__ import annotations
 
@@ -23,9 +24,11 @@ from pathlib import Path
 import pytest
 
 from coursekit.sphinxext.offline import build_version, precache_files, write_worker
+from coursekit.multilingual import course_languages
 from support.browser import CHROMIUM_FLAGS, chromium_path
 from support.server import StaticHost
 from tests.browser.helpers import answer_anything, drawn_ids, right_input, saved_state
+from tests.conftest import ROOT
 from tests.site.helpers import html_pages, redirect_target
 
 pytestmark = pytest.mark.browser
@@ -33,6 +36,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobil
 FIRST = "book/part1/science.html"
 PROGRESS = "book/progress.html"
 CHANGED = "book/intro.html"
+OTHER_EDITIONS = frozenset(course_languages(ROOT / "_config.yml")[1:])   # each with a worker of its own
 CACHE_STATE = """async () => {
   const names = (await caches.keys()).filter((n) => n.startsWith("coursekit "));
   const sizes = await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).length));
@@ -129,7 +133,7 @@ def open_event(page) -> bool:
 
 @pytest.mark.slow  # opens every page of the book
 def test_after_one_visit_every_page_works_offline_and_a_new_build_comes_on_the_next_visit(browser, copy, host):
-    files = precache_files(copy)
+    files = precache_files(copy, OTHER_EDITIONS)   # the root edition's worker: its own files, not ar/ and fr/
     version = build_version(copy, files)
     context = browser.new_context(**PHONE)
     page = context.new_page()
@@ -176,7 +180,7 @@ def test_after_one_visit_every_page_works_offline_and_a_new_build_comes_on_the_n
     # A new build: one page changed, the worker rewritten from the folder as the build writes it.
     changed = (copy / CHANGED).read_text(encoding="utf-8").replace("</h1>", "</h1><p id=\"new-build\">New build</p>", 1)
     (copy / CHANGED).write_text(changed, encoding="utf-8")
-    new_version = write_worker(copy)
+    new_version = write_worker(copy, OTHER_EDITIONS)
     assert new_version != version
     context.set_offline(False)
     host.start()
@@ -246,4 +250,49 @@ def test_the_window_colour_follows_the_themes_mode(browser, site_url, scheme):
     other = "light" if scheme == "dark" else "dark"
     page.evaluate("m => { document.documentElement.dataset.theme = m; }", other)   # what the theme's switch sets
     page.wait_for_function("c => document.querySelector('meta[name=theme-color]').content === c", arg=COLOURS[other])
+    context.close()
+
+
+# The caches of one edition's worker: their names carry the worker's scope (static/sw.js).
+EDITION_CACHES = """async (scope) => {
+  const names = (await caches.keys()).filter((n) => n.startsWith("coursekit " + scope + " "));
+  const sizes = await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).length));
+  return { names, sizes, controlled: !!navigator.serviceWorker.controller,
+           scope: navigator.serviceWorker.controller && (await navigator.serviceWorker.getRegistration()).scope };
+}"""
+
+
+@pytest.mark.slow  # installs two editions' workers
+def test_an_arabic_and_a_french_page_work_offline_after_one_visit_to_each_edition(browser, copy, host):
+    """Each language edition has its own worker over its folder: one visit to an Arabic page and one to a
+    French page keep both editions, and with the server stopped other pages of each open, their quizzes mounted."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    for language in ("ar", "fr"):
+        files = precache_files(copy / language)
+        version = build_version(copy / language, files)
+        page.goto(host.base + f"{language}/{FIRST}", wait_until="load")
+        deadline = time.monotonic() + 120
+        while True:
+            state = page.evaluate(EDITION_CACHES, host.base + f"{language}/")
+            if state["names"] == [f"coursekit {host.base}{language}/ {version}"] and state["sizes"] == [len(files)] \
+                    and state["scope"] == host.base + f"{language}/":
+                break
+            assert time.monotonic() < deadline, state
+            page.wait_for_timeout(250)
+    host.stop()
+    context.set_offline(True)
+    for language in ("ar", "fr"):
+        for rel in (f"{language}/book/intro.html", f"{language}/book/part2/nonproliferation.html"):
+            html = (copy / rel).read_text(encoding="utf-8")
+            response = page.goto(host.base + rel, wait_until="load")
+            assert response is not None and response.status == 200, rel
+            assert page.evaluate("document.documentElement.lang") == language
+            title = html_lib.unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1)).strip()
+            assert page.title().strip() == title
+            if "ck-widget-mount" in html:   # its quiz mounted from the cached module, in the edition's language
+                page.locator(".ck-quiz .ck-item").first.wait_for()
+                check = {"ar": "تحقّق", "fr": "Vérifier"}[language]
+                assert page.locator(".ck-quiz").first.get_by_role("button", name=check).count() >= 1, rel
     context.close()

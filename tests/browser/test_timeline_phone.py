@@ -11,6 +11,7 @@ from tests.browser.test_timeline_touch import phone  # noqa: F401, F811 - the sh
 from tests.browser.timeline import (
     COURSE, IRAN, assert_touchable, geometry, inside, open_page, overlap, tap_event, visible_centre)
 from tests.conftest import Watched
+from tests.site.helpers import html_pages
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.browser
 def timeline_pages(site) -> list[str]:
     """Every page of the built book that shows a timeline (its saved state holds a timeline widget)."""
     pages = []
-    for path in sorted(site.rglob("*.html")):
+    for path in (site / rel for rel in html_pages(site)):   # the root edition's (the others: same pages)
         models = saved_state(path.read_text(encoding="utf-8")).values()
         if any(m["state"].get("_module") == "timeline" for m in models):
             pages.append(path.relative_to(site).as_posix())

@@ -21,7 +21,7 @@ from coursekit.schema.validate import load
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "exporters" / "fixtures" / "bank"
 LINE = re.compile(r"^(?P<file>[^:\s][^:]*):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): .+$")
-COVERAGE = re.compile(r"^[a-z]{2}: [\d,]+ of [\d,]+ exercise strings translated, ")  # one line per language catalog
+COVERAGE = re.compile(r"^[a-z]{2}: [\d,]+ of [\d,]+ (exercise|page) strings translated, ")  # two lines per language
 
 
 @pytest.fixture

@@ -129,13 +129,19 @@ def needs_site(page: Path) -> bool:
                for c in commands(page) if c.argv[:1] == ["coursekit"])
 
 
+def builds_catalogs(page: Path) -> bool:
+    """The page refreshes the pages' catalogs (``coursekit translations --pages``: a gettext build)."""
+    return any(c.argv[:2] == ["coursekit", "translations"] and "--pages" in c.argv for c in commands(page))
+
+
 PAGES = [page for page in guide.PAGES if commands(page)]
 # add-a-question.md, the longest walk (the whole course's bank read at each of its eight checks), is walked
 # in test_guide_add_a_question.py, so that another xdist worker can run it while this file walks the rest
 WALKED_HERE = [page for page in PAGES if page != ADD]
 
 
-@pytest.mark.parametrize("page", [pytest.param(p, id=p.name, marks=[pytest.mark.slow] if needs_site(p) else [])
+@pytest.mark.parametrize("page", [pytest.param(p, id=p.name, marks=[pytest.mark.slow] if needs_site(p) or
+                                               builds_catalogs(p) else [])
                                   for p in WALKED_HERE])
 def test_every_command_of_the_page_runs_and_prints_what_the_page_shows(page, tmp_path, monkeypatch, request,
                                                                        export_cache):

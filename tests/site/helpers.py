@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from coursekit.multilingual import course_languages
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -17,9 +18,22 @@ SETTLE = """async () => {
 }"""
 
 
-def html_pages(site: Path) -> list[str]:
-    """Every built HTML page, as a path relative to the site root."""
-    return sorted(str(p.relative_to(site).as_posix()) for p in site.rglob("*.html") if "_static" not in p.parts)
+def html_pages(site: Path, language: str | None = None) -> list[str]:
+    """Every built HTML page of the root edition (or of ``language``'s, in its folder), relative to the site root.
+
+    The other language editions (``ar/``, ``fr/``) are the same pages from the same templates: the crawls
+    over every page check the root edition, and tests/editions/test_languages.py checks what differs.
+    """
+    folder = site / language if language else site
+    others = set(course_languages(site_config(site))[1:]) if not language else set()
+    return sorted(str(p.relative_to(site).as_posix()) for p in folder.rglob("*.html")
+                  if "_static" not in p.parts and p.relative_to(site).parts[0] not in others)
+
+
+def site_config(site: Path) -> Path:
+    """The _config.yml of the book a built site came from (``<book>/_build/html``, or a copy: the course's)."""
+    book = site.parent.parent
+    return book / "_config.yml" if (book / "_config.yml").is_file() else ROOT / "_config.yml"
 
 
 REFRESH = re.compile(r"""<meta[^>]*http-equiv=["']?refresh["']?[^>]*content=["']?\d+;\s*url=([^"'>]+)""", re.I)

@@ -74,6 +74,16 @@ def test_the_worker_keeps_every_file_but_the_zip_dotfiles_and_itself(tmp_path):
     assert precache_files(root) == ["_static/a.css", "_static/coursekit/icon-192.png", "book/intro.html", "index.html"]
 
 
+def test_the_root_editions_worker_leaves_the_other_editions_to_their_own(tmp_path):
+    root = site_folder(tmp_path)
+    for name in ("ar/book/intro.html", "ar/sw.js", "fr/index.html", "book/ar/x.html"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x", encoding="utf-8")
+    assert precache_files(root, frozenset({"ar", "fr"})) == [
+        "_static/a.css", "_static/coursekit/icon-192.png", "book/ar/x.html", "book/intro.html", "index.html"]
+    assert precache_files(root / "ar") == ["book/intro.html"]
+
+
 def test_the_version_changes_with_any_name_or_content_and_only_then(tmp_path):
     root = site_folder(tmp_path)
     files = precache_files(root)
@@ -137,7 +147,7 @@ def test_head_tags_point_at_the_site_root_from_any_page():
 def test_the_built_worker_lists_exactly_the_built_site(site):
     text = (site / WORKER).read_text(encoding="utf-8")
     files = json.loads(re.search(r"FILES=(\[.*?\]);", text).group(1))
-    assert files == precache_files(site)
+    assert files == precache_files(site, frozenset({"ar", "fr"}))
     assert {"index.html", "book/intro.html", "search.html", "searchindex.js", MANIFEST,
             "_static/coursekit/offline.js", "_static/coursekit/icon-512.png"} <= set(files)
     assert f'"{build_version(site, files)}"' in text
