@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..exporters import gift_syntax as gift, moodle_syntax as mx, qti_syntax as qti
 from ..exporters.common import inline, number
-from ..schema.common import Text
+from ..schema.common import Text, western_digits
 from ..strings import t
 from .base import QuestionType, WithFeedback, e, item_feedback_html
 
@@ -33,7 +33,7 @@ class NumericType(QuestionType):
 
     def score(self, item, response) -> float:
         if isinstance(response, str):
-            match = NUMBER.fullmatch(response)
+            match = NUMBER.fullmatch(western_digits(response))
             if not match:
                 return 0.0
             response = match.group(1)

@@ -59,7 +59,7 @@ function textControls(item, name, s) {
     inputmode: numeric ? "decimal" : false, spellcheck: numeric ? "false" : false });
   const label = el("label", { for: `${name}-input`, text: numeric ? s["quiz.numberLabel"] : s["quiz.textLabel"] });
   const unit = numeric && item.unit ? el("span", { class: "ck-unit", text: item.unit }) : null;
-  const numericAnswer = () => `${item.answer}${item.tolerance ? ` (± ${item.tolerance})` : ""} ${item.unit || ""}`.trim();
+  const numericAnswer = () => `${formatNumber(item.answer)}${item.tolerance ? ` (± ${formatNumber(item.tolerance)})` : ""} ${item.unit || ""}`.trim();
   return {
     nodes: [el("div", { class: "ck-field" }, [label, input, unit])],
     read: () => (numeric ? input.value.trim().replace(",", ".") : input.value),

@@ -158,7 +158,7 @@ function render({ model, el: host }) {
       const a = unit.members[0];
       const b = unit.members[unit.members.length - 1];
       node.className = "ck-tl-marker ck-tl-cluster";
-      dot.textContent = unit.members.length > 99 ? "99+" : String(unit.members.length);
+      dot.textContent = unit.members.length > 99 ? `${formatNumber(99)}+` : formatNumber(unit.members.length);
       node.setAttribute("aria-label", format(s["timeline.clusterLabel"], { count: unit.members.length, from: a.label, to: b.label }));
       node.dataset.tip = format(s["timeline.clusterTip"], { count: unit.members.length, from: a.label, to: b.label });
     }
@@ -234,7 +234,7 @@ function render({ model, el: host }) {
     }
     tickLayer.replaceChildren(...tickTimes(v0, v1, width).map(([t, unit]) => {
       const date = new Date(t * DAY);
-      const year = String(date.getUTCFullYear());
+      const year = formatNumber(date.getUTCFullYear(), { useGrouping: false });
       const node = unit === "y" ? el("span", { class: "ck-tl-tick", text: year })
         : el("span", { class: "ck-tl-tick" }, [el("span", { text: (unit === "m" ? fmtMonth : fmtDay).format(date) }), el("span", { text: year })]);
       node.style.transform = `translateX(${X(t)}px) translateX(-50%)`;
