@@ -27,3 +27,13 @@ def number(value: float, code: str, *, grouping: bool = True) -> str:
 
 def year(value: int, code: str) -> str:
     return number(value, code, grouping=False)
+
+
+def direction(code: str | None) -> str:
+    """"rtl" or "ltr": how language ``code`` ("ar", "fr", "pt_BR") is written, from CLDR (Babel), so every
+    right-to-left language (Arabic, Persian, Urdu, Hebrew) is one, with no list of codes to keep."""
+    try:
+        locale = Locale.parse((code or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return "ltr"
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
