@@ -89,14 +89,18 @@ def is_current(source: Path, path_output: Path | None = None, edition: str = "st
 
 
 def build_book(source: Path = ROOT, path_output: Path | None = None, *, edition: str = "student",
-               strict: bool = True, quiet: bool = True, env: dict | None = None, check: bool = True) -> Build:
+               strict: bool = True, quiet: bool = True, env: dict | None = None, check: bool = True,
+               config: Path | None = None) -> Build:
     """Build ``source`` with Jupyter Book into ``<path_output or source>/_build/html``.
 
     ``strict`` uses ./build's flags (warnings are errors, nitpicky); ``quiet`` passes ``-q`` (without it the
     log keeps Sphinx's progress lines, e.g. "Executed notebook"). With ``check`` a failed build raises
-    AssertionError with the end of its log; without, the caller reads ``returncode`` and ``log``.
+    AssertionError with the end of its log; without, the caller reads ``returncode`` and ``log``. ``config``
+    is another ``_config.yml`` to build with (its relative paths are read from ``source``).
     """
     command = [str(JUPYTER_BOOK), "build", str(source)]
+    if config is not None:
+        command += ["--config", str(config)]
     if path_output is not None:
         command += ["--path-output", str(path_output)]
     command += STRICT_FLAGS if strict else ["--keep-going"]
@@ -117,10 +121,11 @@ def build_book(source: Path = ROOT, path_output: Path | None = None, *, edition:
     return build
 
 
-def current_build(source: Path = ROOT, path_output: Path | None = None, *, edition: str = "student") -> Path:
+def current_build(source: Path = ROOT, path_output: Path | None = None, *, edition: str = "student",
+                  config: Path | None = None) -> Path:
     """The HTML of ``edition``, built only if it is missing or older than its inputs."""
     stamp = stamp_path(source, path_output, edition)
     with file_lock(stamp.with_name(f"{stamp.name}.lock")):
-        if not is_current(source, path_output, edition):
-            build_book(source, path_output, edition=edition)
+        if not is_current(source, path_output, edition) or (config and config.stat().st_mtime > stamp.stat().st_mtime):
+            build_book(source, path_output, edition=edition, config=config)
     return html_dir(source, path_output)

@@ -26,6 +26,7 @@ import pytest
 from coursekit.bank import Bank
 from support.book import Build, build_book, current_build
 from support.browser import MISSING, chromium_path, launch
+from support.languages import language_site
 from support.once import file_lock, once, run_root
 from support.server import serve as serve_folder
 from support.wheel import build_dist, make_venv, wheel_in
@@ -35,7 +36,8 @@ INSTRUCTOR_OUT = ROOT / "_build" / "instructor"
 MINIBOOK = ROOT / "tests" / "fixtures" / "minibook"
 # Fixtures that make every test using them slow: a book the suite builds itself (the student edition is
 # ./test's own build), or a JupyterLab server. Other slow tests carry @pytest.mark.slow themselves.
-SLOW_FIXTURES = {"minibook_build", "student_fixture_book", "instructor_site", "jupyterlab", "jupyterlab_download"}
+SLOW_FIXTURES = {"minibook_build", "student_fixture_book", "instructor_site", "jupyterlab", "jupyterlab_download",
+                 "arabic_site", "french_site"}
 
 
 def pytest_configure(config):
@@ -73,6 +75,17 @@ def site() -> Path:
 def instructor_site() -> Path:
     """The built instructor edition (./build --instructor's folder), built here only when not current."""
     return current_build(ROOT, INSTRUCTOR_OUT, edition="instructor")
+
+
+@pytest.fixture(scope="session")
+def arabic_site() -> Path:
+    """The course in Arabic (right to left): support.languages says where it comes from."""
+    return language_site("ar")
+
+
+@pytest.fixture(scope="session")
+def french_site() -> Path:
+    return language_site("fr")
 
 
 @pytest.fixture(scope="session")

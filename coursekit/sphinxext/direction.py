@@ -22,13 +22,16 @@ from ..formats import direction
 from .assets import SUBDIR, served, write_if_changed
 
 RTL_CSS = "rtl.css"
-HTML_TAG = re.compile(r"<html\b(?![^>]*\bdir=)")
+HTML_TAG = re.compile(r"<html\b[^>]*>")
 PRE_TAG = re.compile(r"<pre\b(?![^>]*\bdir=)")
 
 
 def with_direction(page: str, writing: str) -> str:
     """``page`` (a whole HTML document) with ``dir`` on its ``<html>`` tag, when that has none."""
-    return HTML_TAG.sub(f'<html dir="{writing}"', page, count=1)
+    tag = HTML_TAG.search(page)
+    if tag is None or re.search(r"\sdir=", tag.group(0)):
+        return page
+    return f'{page[:tag.start()]}<html dir="{writing}"{page[tag.start() + 5:]}'
 
 
 def code_left_to_right(body: str) -> str:
