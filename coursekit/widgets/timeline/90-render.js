@@ -454,6 +454,8 @@ function render({ model, el: host }) {
     if (event.altKey || event.ctrlKey || event.metaKey || listMode) return;
     if (details.contains(target) && event.key !== "+" && event.key !== "-") return;
     switch (event.key) {
+      // the arrows follow what the reader sees: ArrowLeft goes to the marker on the left, which in a
+      // right-to-left axis (earlier dates on the right) is the next event, not the previous one
       case "ArrowRight": step(rtl ? -1 : 1); break;
       case "ArrowLeft": step(rtl ? 1 : -1); break;
       case "Home": if (shown.length) select(shown[0].id, { focus: true }); break;
