@@ -99,7 +99,7 @@ def test_on_a_laptop_the_navigation_is_on_the_right_and_the_contents_on_the_left
         context.close()
 
 
-def test_quiz_controls_mirror_and_check_marks_the_right_edge(phone, arabic_site):
+def test_a_choice_box_sits_on_its_labels_right_and_check_marks_the_right_edge(phone, arabic_site):
     page = phone.open(SECTION)
     quiz = quizzes((arabic_site / SECTION).read_text(encoding="utf-8"))[0]
     item_box, _ = drawn(page, quiz, ("single_choice", "multiple_select", "true_false"))
@@ -112,7 +112,12 @@ def test_quiz_controls_mirror_and_check_marks_the_right_edge(phone, arabic_site)
     item_box.locator(".ck-status").wait_for()
     bar = item_box.evaluate("(el) => [el.dataset.state, getComputedStyle(el).borderRightWidth]")
     assert bar[0] and float(bar[1].removesuffix("px")) >= 4, bar   # right, wrong or partial: marked at the start
+    assert phone.off_site() == [] and phone.problems == []
 
+
+def test_ordering_buttons_sit_at_the_left_end_and_move_entries(phone, arabic_site):
+    page = phone.open(SECTION)
+    quiz = quizzes((arabic_site / SECTION).read_text(encoding="utf-8"))[0]
     order_box, _ = drawn(page, quiz, "ordering")
     order_box.scroll_into_view_if_needed()
     entries = order_box.locator(".ck-order-entry")
@@ -123,6 +128,10 @@ def test_quiz_controls_mirror_and_check_marks_the_right_edge(phone, arabic_site)
     after = entries.evaluate_all("els => els.map((e) => e.dataset.entry)")
     assert after[:2] == [before[1], before[0]], (before, after)
 
+
+def test_matching_rows_put_their_arrow_at_the_left_end(phone, arabic_site):
+    page = phone.open(SECTION)
+    quiz = quizzes((arabic_site / SECTION).read_text(encoding="utf-8"))[0]
     match_box, _ = drawn(page, quiz, "matching")
     match_box.scroll_into_view_if_needed()
     select = match_box.locator(".ck-select").first
