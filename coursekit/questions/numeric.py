@@ -10,7 +10,7 @@ from pydantic import Field
 from ..exporters import gift_syntax as gift, moodle_syntax as mx, qti_syntax as qti
 from ..exporters.common import inline, number
 from ..schema.common import Text, western_digits
-from ..formats import number
+from ..formats import number as written
 from ..strings import language, t
 from .base import QuestionType, WithFeedback, e, item_feedback_html
 
@@ -51,9 +51,9 @@ class NumericType(QuestionType):
         return ""
 
     def answer(self, item) -> str:
-        tolerance = f" ± {number(item.tolerance, language(), grouping=False)}" if item.tolerance else ""
+        tolerance = f" ± {written(item.tolerance, language(), grouping=False)}" if item.tolerance else ""
         unit = f" {e(item.unit)}" if item.unit else ""
-        return f"<p>{e(t('answer.value'))}: <strong>{number(item.answer, language(), grouping=False)}{tolerance}</strong>{unit}</p>"
+        return f"<p>{e(t('answer.value'))}: <strong>{written(item.answer, language(), grouping=False)}{tolerance}</strong>{unit}</p>"
 
     def paper(self, item, rng) -> str:
         from . import paper_parts as pp
