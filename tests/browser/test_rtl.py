@@ -208,3 +208,18 @@ def test_the_arabic_font_comes_from_the_site_and_only_where_arabic_is(phone, bro
         assert not [url for url in english.requests if "naskh" in url]   # no Arabic letter on it: no download
     finally:
         context.close()
+
+
+def test_the_arabic_font_loads_from_disk_too(browser, arabic_site):
+    """Opened from file:// (an unzipped offline copy), with no server: the relative font URLs still load."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto((arabic_site / SECTION).as_uri(), wait_until="load")
+        loaded = page.evaluate("async () => { await document.fonts.ready; return [...document.fonts]"
+                               ".filter((f) => f.family.includes('Naskh') && f.status === 'loaded').length; }")
+        assert loaded >= 1 and errors == []
+    finally:
+        context.close()
