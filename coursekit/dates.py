@@ -12,7 +12,8 @@ import re
 
 from pydantic import BaseModel, Field
 
-from .strings import t
+from .formats import number as _number, year as _year
+from .strings import language, t
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -73,10 +74,10 @@ def _month(number: int) -> str:
 def _one_date(text: str) -> str:
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 1:
-        return str(parts[0])
+        return _year(parts[0], language())
     if len(parts) == 2:
-        return f"{_month(parts[1])} {parts[0]}"
-    return f"{parts[2]} {_month(parts[1])} {parts[0]}"
+        return f"{_month(parts[1])} {_year(parts[0], language())}"
+    return f"{_number(parts[2], language())} {_month(parts[1])} {_year(parts[0], language())}"
 
 
 def date_label(when: When) -> str:
@@ -85,7 +86,7 @@ def date_label(when: When) -> str:
         return _one_date(when.start)
     start, end = when.start.split("-"), when.end.split("-")
     if len(start) == 3 and start[:2] == end[:2]:
-        return f"{int(start[2])} – {_one_date(when.end)}"
+        return f"{_number(int(start[2]), language())} – {_one_date(when.end)}"
     if len(start) == 2 and start[0] == end[0]:
         return f"{_month(int(start[1]))} – {_one_date(when.end)}"
     return f"{_one_date(when.start)} – {_one_date(when.end)}"

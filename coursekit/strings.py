@@ -14,6 +14,8 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
+from .formats import number
+
 CATALOG = Path(__file__).parent / "strings.json"
 LOCALES = Path(__file__).parent / "locales"
 LANGUAGES = ("en", "ar", "fr")  # the OIC's official languages
@@ -83,8 +85,9 @@ def section(*prefixes: str) -> dict[str, str]:
 
 
 def t(key: str, **values) -> str:
-    """The string ``key`` with ``{name}`` placeholders filled in."""
-    return catalog()[key].format(**values)
+    """The string ``key`` with ``{name}`` placeholders filled in, numbers as the language in use writes them."""
+    return catalog()[key].format(**{k: number(v, _language) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+                                    for k, v in values.items()})
 
 
 _from_environment = os.environ.get("COURSEKIT_LANGUAGE")

@@ -28,6 +28,7 @@ from coursekit.bank import Bank
 from support.book import Build, build_book, current_build
 from support.browser import MISSING, chromium_path, launch
 from support.durations import load as recorded_durations, longest_first
+from support.languages import language_site
 from support.once import file_lock, once, run_root
 from support.server import serve as serve_folder
 from support.wheel import build_dist, make_venv, wheel_in
@@ -80,6 +81,17 @@ def site() -> Path:
 def instructor_site() -> Path:
     """The built instructor edition (./build --instructor's folder), built here only when not current."""
     return current_build(ROOT, INSTRUCTOR_OUT, edition="instructor")
+
+
+@pytest.fixture(scope="session")
+def arabic_site() -> Path:
+    """The course in Arabic (right to left): the edition ./build makes beside the English (support.languages)."""
+    return language_site("ar")
+
+
+@pytest.fixture(scope="session")
+def french_site() -> Path:
+    return language_site("fr")
 
 
 @pytest.fixture(scope="session")

@@ -266,7 +266,7 @@ def test_numeric_accepts_typed_numbers(year, template):
 
 
 @pytest.mark.parametrize("response", [
-    "1970 CE", "1,970", "1970a", "0x7B2", "1_970", "١٩٧٠", "nineteen seventy", "", "  ", "1970.0.0", "Infinity",
+    "1970 CE", "1,970", "1970a", "0x7B2", "1_970", "١٩٧٠ م", "nineteen seventy", "", "  ", "1970.0.0", "Infinity",
     "nan", True, None, [1970], {"value": 1970}, float("nan"), float("inf"), 10**400, "1e400",
 ])
 def test_numeric_refuses_what_is_not_a_plain_number(response):
@@ -412,3 +412,13 @@ def test_short_text_never_matches_an_empty_normalisation(typed):
 def test_score_is_a_float_not_a_bool_or_int():
     assert type(score(true_false(True), True)) is float
     assert math.isclose(score(multiple_select([True, True, True, False]), [0]), 1 / 3)
+
+
+def test_numbers_typed_in_arabic_indic_or_persian_digits_score_as_ascii():
+    year, ratio = numeric(1970), numeric(0.3, 0.1)
+    for typed in ("١٩٧٠", "۱۹۷۰", "١٬٩٧٠", "\u200f١٩٧٠", "1970"):
+        assert score(year, typed) == 1.0, typed
+    for typed in ("٠٫٤", "۰٫۴", "٫٤"):
+        assert score(ratio, typed) == 1.0, typed
+    for typed in ("١٩٧١", "٬١٩٧٠", "١٬٬٩٧٠", "٠٫٤٫"):
+        assert score(year if "٩" in typed else ratio, typed) == 0.0, typed

@@ -8,20 +8,24 @@ on and, under them, the exercise's "A good answer…" checklist to tick against 
 """
 from __future__ import annotations
 
+import base64
 import html
 import random
+from pathlib import Path
 
 from ..questions import TYPES
 from ..questions.essay import criteria_html
 from ..questions.paper_parts import write_space
 from ..schema.markdown import to_html
-from ..strings import t
+from ..arabic_font import find_package, font_faces
+from ..formats import direction
+from ..strings import language, t
 
 e = html.escape
 
 CSS = """
 @page { size: A4; margin: 16mm 16mm 18mm; }
-body { font: 11pt/1.45 "DejaVu Sans", "Noto Sans", sans-serif; color: #000; background: #fff; margin: 0; }
+body { font: 11pt/1.45 "Noto Naskh Arabic", "DejaVu Sans", "Noto Sans", sans-serif; color: #000; background: #fff; margin: 0; }
 h1 { font-size: 16pt; margin: 0 0 .25rem; } h2 { font-size: 13pt; margin: 1.2rem 0 .5rem; break-after: avoid; }
 .ck-paper-meta { margin: 0 0 .75rem; }
 .ck-paper-header p { display: flex; gap: .5rem; align-items: baseline; }
@@ -30,7 +34,7 @@ h1 { font-size: 16pt; margin: 0 0 .25rem; } h2 { font-size: 13pt; margin: 1.2rem
 .ck-paper-questions > li { margin: 0 0 1rem; break-inside: avoid; }
 .ck-paper-how { font-style: italic; margin: .25rem 0; }
 .ck-paper-choices, .ck-paper-letters, .ck-paper-lefts { margin: .25rem 0; }
-.ck-paper-choices { list-style-position: inside; padding-left: 0; }
+.ck-paper-choices { list-style-position: inside; padding-inline-start: 0; }
 .ck-paper-box { display: inline-block; width: .9em; height: .9em; border: 1.5px solid #000; vertical-align: -.1em; }
 .ck-paper-line { display: flex; gap: .5rem; align-items: baseline; }
 .ck-write-line { height: 2.1rem; border-bottom: 1px solid #777; }
@@ -43,13 +47,35 @@ h1 { font-size: 16pt; margin: 0 0 .25rem; } h2 { font-size: 13pt; margin: 1.2rem
   height: .8em; border: 1.5px solid #000; }
 img { max-width: 100%; }
 """
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:"
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; font-src data:"
 
 
-def _page(title: str, body: str, lang: str = "en") -> str:
-    return (f'<!DOCTYPE html><html lang="{e(lang)}" dir="auto"><head><meta charset="utf-8">'
+def _arabic_font() -> str:
+    """The Arabic font's @font-face rules with the files inside (a paper is one self-contained page), when
+    npm installed it (coursekit/arabic_font.py says why it matters in print); else none (DejaVu Sans draws)."""
+    package = find_package(Path.cwd())
+    if package is None:
+        return ""
+    def inline(name: str) -> str:
+        return "data:font/woff2;base64," + base64.b64encode((package / "files" / name).read_bytes()).decode("ascii")
+    return font_faces(package, inline)
+
+
+# The page number in the outer corner at the foot: the right in a left-to-right paper, the left in a
+# right-to-left one (Chromium draws CSS page-margin boxes; --no-pdf-header-footer drops only its own header).
+PAGE_NUMBER = {"ltr": "bottom-right", "rtl": "bottom-left"}
+
+
+def _page(title: str, body: str) -> str:
+    """The printable page in the language in use, with its direction: a right-to-left paper mirrors whole
+    (flex rows and logical properties in CSS), and its text stays in logical order in the PDF."""
+    lang = language()
+    writing = direction(lang)
+    corner = PAGE_NUMBER[writing]
+    numbers = f'@page {{ @{corner} {{ content: counter(page) " / " counter(pages); font: 9pt sans-serif; }} }}'
+    return (f'<!DOCTYPE html><html lang="{e(lang)}" dir="{writing}"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-            f"<title>{e(title)}</title><style>{CSS}</style></head><body>{body}</body></html>")
+            f"<title>{e(title)}</title><style>{_arabic_font()}{CSS}{numbers}</style></head><body>{body}</body></html>")
 
 
 def _header(course: str, section_title: str, version: str) -> str:

@@ -9,8 +9,9 @@ from pydantic import Field
 
 from ..exporters import gift_syntax as gift, moodle_syntax as mx, qti_syntax as qti
 from ..exporters.common import inline, number
-from ..schema.common import Text
-from ..strings import t
+from ..schema.common import Text, western_digits
+from ..formats import number as written
+from ..strings import language, t
 from .base import QuestionType, WithFeedback, e, item_feedback_html
 
 # A number typed by the student: the same grammar as the front end (quiz.js) accepts.
@@ -33,7 +34,7 @@ class NumericType(QuestionType):
 
     def score(self, item, response) -> float:
         if isinstance(response, str):
-            match = NUMBER.fullmatch(response)
+            match = NUMBER.fullmatch(western_digits(response))
             if not match:
                 return 0.0
             response = match.group(1)
@@ -50,9 +51,9 @@ class NumericType(QuestionType):
         return ""
 
     def answer(self, item) -> str:
-        tolerance = f" ± {item.tolerance:g}" if item.tolerance else ""
+        tolerance = f" ± {written(item.tolerance, language(), grouping=False)}" if item.tolerance else ""
         unit = f" {e(item.unit)}" if item.unit else ""
-        return f"<p>{e(t('answer.value'))}: <strong>{item.answer:g}{tolerance}</strong>{unit}</p>"
+        return f"<p>{e(t('answer.value'))}: <strong>{written(item.answer, language(), grouping=False)}{tolerance}</strong>{unit}</p>"
 
     def paper(self, item, rng) -> str:
         from . import paper_parts as pp

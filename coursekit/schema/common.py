@@ -62,6 +62,19 @@ ARABIC_FOLDS = str.maketrans({"ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "�
                               **{chr(0x06F0 + d): str(d) for d in range(10)}})
 
 
+DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c]")
+ARABIC_DIGITS = str.maketrans({**{chr(0x0660 + d): str(d) for d in range(10)},
+                               **{chr(0x06F0 + d): str(d) for d in range(10)}, "\u066b": "."})
+ARABIC_GROUP = re.compile("(?<=[0-9])\u066c(?=[0-9])")
+
+
+def western_digits(text: str) -> str:
+    """A number as typed in Arabic-Indic or Persian digits, with ٫ for the decimal point and ٬ between digit
+    groups, in ASCII; direction marks (which an Arabic keyboard may add) dropped. The quiz front end mirrors
+    it (westernDigits in common.js), so '١٬٩٧٠' and '٠٫٤' score as 1970 and 0.4 on both sides."""
+    return ARABIC_GROUP.sub("", DIRECTION_MARKS.sub("", text).translate(ARABIC_DIGITS))
+
+
 def normalise(text: str) -> str:
     """Fold case, diacritics, transliteration marks, Arabic letter variants, punctuation and spacing.
 

@@ -14,8 +14,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .. import __version__, strings
-from . import (assets, bibfiles, bibstyle, dependencies, description, downloads, editions, kernels, offline,
-               preflight, reading, release, search, section_quizzes, site, switcher, theme, tips, weight)
+from . import (assets, bibfiles, bibstyle, dependencies, description, direction, downloads, editions, fonts, kernels,
+               offline, preflight, reading, release, search, section_quizzes, site, switcher, theme, tips, weight)
 from .directives import DIRECTIVES
 
 logger = logging.getLogger(__name__)
@@ -76,6 +76,8 @@ def setup(app: Sphinx) -> dict:
     tips.setup(app)
     search.setup(app)
     reading.setup(app)
+    direction.setup(app)
+    fonts.setup(app)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     # env_version 2: saved widget state escapes < > &, and the progress page carries item shapes;

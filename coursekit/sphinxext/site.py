@@ -37,6 +37,7 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from ..multilingual import nested
+from ..formats import direction
 from .assets import STATIC, SUBDIR, served, write_if_changed
 
 THEME_FIXES = "theme-fixes.css"
@@ -47,7 +48,7 @@ BUNDLE = "course-offline.zip"
 BUNDLE_FOLDER = "course-offline"  # the single top folder inside the zip
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 REDIRECT = """<!DOCTYPE html>
-<html lang="{lang}">
+<html lang="{lang}" dir="{dir}">
 <head>
 <meta charset="utf-8">
 <title>{title}</title>{icon}
@@ -151,7 +152,7 @@ def write_root_redirect(app: Sphinx, exception) -> None:
     url = app.builder.get_target_uri(app.config.root_doc)
     favicon = app.config.html_favicon or ""
     icon = "" if not favicon or "://" in favicon else f'\n<link rel="icon" href="_static/{_escape(Path(favicon).name)}">'
-    text = REDIRECT.format(lang=app.config.language or "en", title=_escape(app.config.html_title or app.config.project),
+    text = REDIRECT.format(lang=app.config.language or "en", dir=direction(app.config.language), title=_escape(app.config.html_title or app.config.project),
                            url=url, icon=icon)
     write_if_changed(index, text)
 

@@ -42,7 +42,7 @@ function showAnswers(box, s) {
   box.querySelector(".ck-answer-list").replaceChildren(...found.map((answer) => el("li", {}, [
     el("p", {}, [el("a", { href: answer.href, text: answer.prompt })]),
     el("p", { class: "ck-own-text", text: answer.text }),
-    el("p", { class: "ck-own-saved", text: format(s["progress.answerSaved"], { date: answer.saved.slice(0, 10) }) }),
+    el("p", { class: "ck-own-saved", text: format(s["progress.answerSaved"], { date: formatDate(answer.saved) }) }),
   ])));
   return found.map(({ id, section, prompt, text, saved }) => ({ id, section, prompt, text, saved }));
 }
@@ -109,7 +109,7 @@ function setup(root) {
     sections.forEach((section) => {
       const mark = marks[section.id];
       root.querySelector(`tr[data-section="${CSS.escape(section.id)}"] .ck-read-cell`).textContent = mark && mark.read
-        ? format(s["progress.readYes"], { date: new Date(mark.at).toISOString().slice(0, 10) }) : s["progress.readNo"];
+        ? format(s["progress.readYes"], { date: formatDate(mark.at) }) : s["progress.readNo"];
     });
     showOverview(rows, marks, answered, total);
     const messages = [];

@@ -16,7 +16,7 @@ function bindReadMark(box) {
     const read = Boolean(mark && mark.read);
     button.setAttribute("aria-pressed", String(read));
     box.classList.toggle("ck-is-read", read);
-    state.textContent = read ? format(s["read.yes"], { date: new Date(mark.at).toISOString().slice(0, 10) }) : s["read.no"];
+    state.textContent = read ? format(s["read.yes"], { date: formatDate(mark.at) }) : s["read.no"];
   };
   button.addEventListener("click", () => {
     const read = button.getAttribute("aria-pressed") !== "true";

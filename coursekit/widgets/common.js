@@ -14,8 +14,47 @@ function el(tag, attrs = {}, children = []) {
   return node;
 }
 
+/** `template` with each {key} replaced by its value; numbers are written as the page's language writes them. */
 function format(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+  return template.replace(/\{(\w+)\}/g, (_, key) => (typeof values[key] === "number" ? formatNumber(values[key]) : String(values[key])));
+}
+
+/** The language numbers and dates follow: the page's <html lang> (the browser's own outside a page, in Node). */
+function pageLocale() {
+  return (typeof document === "object" && document.documentElement.lang) || undefined;
+}
+
+const INTL = new Map(); // one formatter per kind, language and options: making one is slow
+function intl(Kind, options) {
+  const key = `${Kind.name} ${pageLocale()} ${JSON.stringify(options)}`;
+  if (!INTL.has(key)) {
+    let made;
+    try { made = new Kind(pageLocale(), options); } catch (_error) { made = new Kind(undefined, options); } // a lang Intl does not know
+    INTL.set(key, made);
+  }
+  return INTL.get(key);
+}
+
+/** `value` in the page's digits and separators (Intl.NumberFormat options, e.g. { useGrouping: false } for a year). */
+function formatNumber(value, options = {}) {
+  return intl(Intl.NumberFormat, options).format(value);
+}
+
+/** A moment (a Date or an ISO string) as the page's language writes a date: "2 Dec 2026", "2 déc. 2026". */
+function formatDate(when) {
+  const date = when instanceof Date ? when : new Date(when);
+  return Number.isNaN(date.getTime()) ? String(when) : intl(Intl.DateTimeFormat, { dateStyle: "medium" }).format(date);
+}
+
+/** A number as typed in Arabic-Indic or Persian digits, with ٫ for the decimal point and ٬ between digit groups,
+ * in ASCII; direction marks (which an Arabic keyboard may add) dropped. Mirrors western_digits in
+ * coursekit/schema/common.py. */
+function westernDigits(text) {
+  return String(text)
+    .replace(/[\u200E\u200F\u061C]/g, "")
+    .replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (ch) => String(ch.charCodeAt(0) & 0xf))
+    .replace(/\u066B/g, ".")
+    .replace(/(?<=[0-9])\u066C(?=[0-9])/g, "");
 }
 
 /** Arabic letters a reader treats as one (mirrors ARABIC_FOLDS in coursekit/schema/common.py): alef wasla,

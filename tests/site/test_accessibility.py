@@ -91,8 +91,15 @@ def test_theme_fixes_reach_every_page(site):
     assert without == []
 
 
+LANGUAGE_SITES = {"en": "site", "ar": "arabic_site", "fr": "french_site"}   # fixtures (tests/conftest.py)
+
+
 @pytest.mark.slow  # a whole-site crawl
-def test_every_page_light_and_dark_has_no_serious_violation(site, site_url, browser, axe_source):
+@pytest.mark.parametrize("language", LANGUAGE_SITES)
+def test_every_page_light_and_dark_has_no_serious_violation(language, request, serve, browser, axe_source):
+    """In every language: Arabic right to left, with its font, and French, as English."""
+    site = request.getfixturevalue(LANGUAGE_SITES[language])
+    site_url = serve(site)
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(15_000)

@@ -1,7 +1,7 @@
 // The self-check quiz, part 1 of 5: scoring. Pure functions, no DOM, tested in Node (tests/js/).
 // Scoring mirrors coursekit/scoring.py; tests/test_scoring_parity.py checks that they agree. Responses
 // are always in terms of the file's indices (choice i of the file, entry i of `order`, pair i), whatever
-// order the page shows them in. normalise comes from common.js.
+// order the page shows them in. normalise, westernDigits and formatNumber come from common.js.
 
 /** `value` as a position in [0, count): a whole number (not a boolean or text), else null. */
 function index(value, count) {
@@ -40,7 +40,7 @@ function score(item, response) {
       case "numeric": {
         let value;
         if (typeof response === "string") {
-          const match = NUMBER.exec(response);
+          const match = NUMBER.exec(westernDigits(response));
           if (!match) return 0;
           value = Number(match[1]);
         } else if (typeof response === "number") {
@@ -99,7 +99,8 @@ function matchRows(item, response) {
   return item.lefts.map((_, i) => Array.isArray(response) && response[i] === i);
 }
 
-/** A score as shown: whole numbers plainly, else one decimal. */
+/** A score as shown, in the page's digits: whole numbers plainly, else one decimal. */
 function points(value) {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  const places = Number.isInteger(value) ? 0 : 1;
+  return formatNumber(value, { minimumFractionDigits: places, maximumFractionDigits: places });
 }

@@ -59,7 +59,8 @@ function textControls(item, name, s) {
     inputmode: numeric ? "decimal" : false, spellcheck: numeric ? "false" : false });
   const label = el("label", { for: `${name}-input`, text: numeric ? s["quiz.numberLabel"] : s["quiz.textLabel"] });
   const unit = numeric && item.unit ? el("span", { class: "ck-unit", text: item.unit }) : null;
-  const numericAnswer = () => `${item.answer}${item.tolerance ? ` (± ${item.tolerance})` : ""} ${item.unit || ""}`.trim();
+  const typed = { useGrouping: false, maximumFractionDigits: 20 }; // as a student may type it: "1970", not "1,970"
+  const numericAnswer = () => `${formatNumber(item.answer, typed)}${item.tolerance ? ` (± ${formatNumber(item.tolerance, typed)})` : ""} ${item.unit || ""}`.trim();
   return {
     nodes: [el("div", { class: "ck-field" }, [label, input, unit])],
     read: () => (numeric ? input.value.trim().replace(",", ".") : input.value),

@@ -158,7 +158,7 @@ function render({ model, el: host }) {
       const a = unit.members[0];
       const b = unit.members[unit.members.length - 1];
       node.className = "ck-tl-marker ck-tl-cluster";
-      dot.textContent = unit.members.length > 99 ? "99+" : String(unit.members.length);
+      dot.textContent = unit.members.length > 99 ? `${formatNumber(99)}+` : formatNumber(unit.members.length);
       node.setAttribute("aria-label", format(s["timeline.clusterLabel"], { count: unit.members.length, from: a.label, to: b.label }));
       node.dataset.tip = format(s["timeline.clusterTip"], { count: unit.members.length, from: a.label, to: b.label });
     }
@@ -234,7 +234,7 @@ function render({ model, el: host }) {
     }
     tickLayer.replaceChildren(...tickTimes(v0, v1, width).map(([t, unit]) => {
       const date = new Date(t * DAY);
-      const year = String(date.getUTCFullYear());
+      const year = formatNumber(date.getUTCFullYear(), { useGrouping: false });
       const node = unit === "y" ? el("span", { class: "ck-tl-tick", text: year })
         : el("span", { class: "ck-tl-tick" }, [el("span", { text: (unit === "m" ? fmtMonth : fmtDay).format(date) }), el("span", { text: year })]);
       node.style.transform = `translateX(${X(t)}px) translateX(-50%)`;
@@ -454,6 +454,8 @@ function render({ model, el: host }) {
     if (event.altKey || event.ctrlKey || event.metaKey || listMode) return;
     if (details.contains(target) && event.key !== "+" && event.key !== "-") return;
     switch (event.key) {
+      // the arrows follow what the reader sees: ArrowLeft goes to the marker on the left, which in a
+      // right-to-left axis (earlier dates on the right) is the next event, not the previous one
       case "ArrowRight": step(rtl ? -1 : 1); break;
       case "ArrowLeft": step(rtl ? 1 : -1); break;
       case "Home": if (shown.length) select(shown[0].id, { focus: true }); break;
