@@ -17,8 +17,11 @@ function render({ model, el: host }) {
   const first = all.length ? all[0].t : Date.UTC(2000, 0, 1) / DAY;
   const last = all.length ? all.reduce((m, e) => Math.max(m, e.t1), -Infinity) : first + 365;
   const lang = document.documentElement.lang || undefined;
-  const fmtMonth = new Intl.DateTimeFormat(lang, { timeZone: "UTC", month: "short" });
-  const fmtDay = new Intl.DateTimeFormat(lang, { timeZone: "UTC", day: "numeric", month: "short" });
+  // month and day labels, made on first use: a formatter costs ~10 ms to make and the whole axis shows years
+  const formats = { m: { month: "short" }, d: { day: "numeric", month: "short" } };
+  const formatters = {};
+  const tickLabel = (unit, date) =>
+    (formatters[unit] || (formatters[unit] = new Intl.DateTimeFormat(lang, { timeZone: "UTC", ...formats[unit] }))).format(date);
   const reducedMotion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : { matches: true };
   const bodyOptions = { s, themeLabels, siteUrl: model.get("site_url") };
 
@@ -236,7 +239,7 @@ function render({ model, el: host }) {
       const date = new Date(t * DAY);
       const year = String(date.getUTCFullYear());
       const node = unit === "y" ? el("span", { class: "ck-tl-tick", text: year })
-        : el("span", { class: "ck-tl-tick" }, [el("span", { text: (unit === "m" ? fmtMonth : fmtDay).format(date) }), el("span", { text: year })]);
+        : el("span", { class: "ck-tl-tick" }, [el("span", { text: tickLabel(unit, date) }), el("span", { text: year })]);
       node.style.transform = `translateX(${X(t)}px) translateX(-50%)`;
       return node;
     }));
