@@ -52,7 +52,7 @@ function render({ model, el: host }) {
   const themeSelect = el("select", { id: `${base}-theme`, class: "ck-tl-theme" }, [option("", s["timeline.allThemes"])]);
   for (const [id, label] of Object.entries(themeLabels)) themeSelect.append(option(id, label));
   const actorSelect = el("select", { id: `${base}-actor`, class: "ck-tl-actor" }, [option("", s["timeline.allActors"])]);
-  const actors = [...new Set(all.flatMap((e) => e.actors))].sort((a, b) => a.localeCompare(b, lang));
+  const actors = [...new Set(all.flatMap((e) => e.actors))].sort(new Intl.Collator(lang).compare); // one collator, not one per comparison
   for (const actor of actors) actorSelect.append(option(actor, actor));
 
   const button = (cls, text, label, onclick) =>
@@ -588,7 +588,11 @@ function render({ model, el: host }) {
     if (next !== width) { measure(next); draw(); }
   }) : null;
   resize?.observe(viewport);
-  document.fonts?.ready.then(() => { if (root.isConnected) { measureEras(); draw(); } }); // the book's font, once loaded
+  // The book's font, once it has loaded, changes how wide the era names are. Listened for, not awaited:
+  // reading document.fonts.ready forces a layout of the whole page (Chromium), and a font that had
+  // loaded before render() is already the one measured. Measured in the next frame, with its layout.
+  const fontsDone = () => window.requestAnimationFrame(() => { if (root.isConnected) { measureEras(); draw(); } });
+  document.fonts?.addEventListener?.("loadingdone", fontsDone);
   keepClear(viewport);
   prepareSearch();
 
@@ -599,6 +603,7 @@ function render({ model, el: host }) {
   model.on("change:selected", onSelected);
   return () => {
     resize?.disconnect();
+    document.fonts?.removeEventListener?.("loadingdone", fontsDone);
     keepClear(viewport, false);
     if (frame) window.cancelAnimationFrame(frame);
     model.off("change:selected", onSelected);
