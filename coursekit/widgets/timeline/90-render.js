@@ -3,7 +3,8 @@
 // the selection, the filters, a pointer in hand) that every handler reads and writes; the logic that can
 // be pure (dates, lanes and clusters, ticks, zoom maths, filter counts) is in parts 10-35, tested in Node.
 // Speed: only the markers in view exist in the DOM (20-layout.js clusters crowded ones); the width is
-// read once per resize, never while drawing, and only the label of the marker in hand is measured.
+// reported by a ResizeObserver (never read, so no layout is forced), and only the label of the marker in
+// hand is measured.
 
 let uid = 0;
 
@@ -580,14 +581,25 @@ function render({ model, el: host }) {
     eraKey.hidden = eraNodes.every((era) => era.item.hidden);
   }
   host.replaceChildren(root);
-  measure(viewport.clientWidth);
   applyFilters();
-  if (selectedId) select(selectedId, { sync: false });
+  // The axis width comes from the ResizeObserver's first report, made after the page's own layout and
+  // before its first paint: reading it here (clientWidth) forced a layout of the whole page while it was
+  // still being parsed, most of a long timeline's first render. The markers are drawn on that report.
+  let sized = false;
+  const sizedTo = (next) => {
+    measure(next);
+    if (!sized && next) {
+      sized = true;
+      if (selectedId) { select(selectedId, { sync: false }); return; } // drawn with the selection in view
+    }
+    draw();
+  };
   const resize = typeof ResizeObserver === "function" ? new ResizeObserver((entries) => {
     const next = entries[0].contentRect.width;
-    if (next !== width) { measure(next); draw(); }
+    if (next !== width) sizedTo(next);
   }) : null;
-  resize?.observe(viewport);
+  if (resize) resize.observe(viewport);
+  else sizedTo(viewport.clientWidth);
   // The book's font, once it has loaded, changes how wide the era names are. Listened for, not awaited:
   // reading document.fonts.ready forces a layout of the whole page (Chromium), and a font that had
   // loaded before render() is already the one measured. Measured in the next frame, with its layout.
