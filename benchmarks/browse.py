@@ -49,7 +49,8 @@ RESOURCES_FULL = """() => {
 }"""
 
 # Wraps each coursekit module's render() as it registers (the classic scripts assign into
-# window.coursekitModules), so the page reports how long render() took, start to end, per widget.
+# window.coursekitModules), so the page reports how long render() took, start to end, per widget, and
+# when it had drawn after the page's layout (``drawn``).
 RENDER_PROBE = """(() => {
   window.__ckRender = [];
   window.coursekitModules = new Proxy({}, {
@@ -59,7 +60,15 @@ RENDER_PROBE = """(() => {
         module = Object.assign({}, module, {render(args) {
           const start = performance.now();
           const result = render(args);
-          window.__ckRender.push({module: String(name), start, end: performance.now()});
+          const entry = {module: String(name), start, end: performance.now(), drawn: null};
+          window.__ckRender.push(entry);
+          // drawn: the first ResizeObserver report on the widget's element, after the page's layout and
+          // after the widget's own observers (made earlier, so called first): a widget that draws once its
+          // width is reported (the timeline) has drawn by then
+          if (typeof ResizeObserver === 'function' && args.el) {
+            const seen = new ResizeObserver(() => { entry.drawn = performance.now(); seen.disconnect(); });
+            seen.observe(args.el);
+          }
           return result;
         }});
       }

@@ -1,12 +1,30 @@
-"""results.md (a table, machine first) and results.json (every raw number)."""
+"""results.md (a table, machine first) and results.json (every raw number).
+
+Only a full run writes those two files, the ones the repository keeps; a partial run (``--only``) writes
+results-<groups>.md and .json (git-ignored) beside them, so measuring one group while working never
+overwrites the last full comparison with a table that lacks most of its rows.
+"""
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from pathlib import Path
 
 from benchmarks.common import BENCH, Context, Row, version
 
-def write_results(ctx: Context, machine: dict, rows: list[Row], error: str | None) -> None:
+
+def results_stem(groups: list[str], all_groups: list[str]) -> str:
+    """The file name (without suffix) a run of ``groups`` writes: "results" only when every group ran.
+
+    "tests" runs only on request, so a run without it still counts as full.
+    """
+    if set(all_groups) - {"tests"} <= set(groups):
+        return "results"
+    return "results-" + "-".join(g for g in all_groups if g in groups)
+
+
+def write_results(ctx: Context, machine: dict, rows: list[Row], error: str | None, stem: str = "results") -> Path:
+    """Write <stem>.md and <stem>.json under benchmarks/ and return the .md's path."""
     m = machine
     npm = ctx.data.get("npm_packages", {})
     lines = [
@@ -41,7 +59,8 @@ def write_results(ctx: Context, machine: dict, rows: list[Row], error: str | Non
     lines += ["", "Ours = coursekit's static host; stock = myst-nb's html-manager route made offline; jupyterquiz, "
               "TimelineJS and vis-timeline as named in each row (see benchmarks/README.md). Times are medians (min in "
               "brackets) over fresh browser contexts.", ""]
-    (BENCH / "results.md").write_text("\n".join(lines), encoding="utf-8")
+    (BENCH / f"{stem}.md").write_text("\n".join(lines), encoding="utf-8")
     payload = {"machine": machine, "quick": ctx.quick, "runs_per_route": ctx.runs, "error": error,
                "rows": [asdict(r) for r in rows], **ctx.data}
-    (BENCH / "results.json").write_text(json.dumps(payload, indent=2, default=str), encoding="utf-8")
+    (BENCH / f"{stem}.json").write_text(json.dumps(payload, indent=2, default=str), encoding="utf-8")
+    return BENCH / f"{stem}.md"

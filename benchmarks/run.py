@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/run.py [--quick] [--with-tests] [--only build,tests,startup,slice,quiz,bank,hostile,timeline,pages,lighthouse]
     .venv/bin/python -m benchmarks ...   (the same)
 
-Writes benchmarks/results.md (a table, machine first) and benchmarks/results.json. Work files go in
+Writes benchmarks/results.md (a table, machine first) and benchmarks/results.json; a partial run (--only)
+writes benchmarks/results-<groups>.md and .json instead (git-ignored). Work files go in
 benchmarks/.work/ (git-ignored): book copies, their builds, npm packages for the stock route.
 See benchmarks/README.md for what every number means.
 
@@ -24,13 +25,13 @@ if __package__ in (None, ""):  # run as a script: make the repository root impor
 
 from benchmarks.bank import measure_bank  # noqa: E402
 from benchmarks.builds import measure_book_builds  # noqa: E402
-from benchmarks.common import BENCH, WORK, BenchmarkError, Context, Row  # noqa: E402
+from benchmarks.common import WORK, BenchmarkError, Context, Row  # noqa: E402
 from benchmarks.hostile import measure_hostile  # noqa: E402
 from benchmarks.lighthouse import measure_lighthouse  # noqa: E402
 from benchmarks.machine import machine_info  # noqa: E402
 from benchmarks.pages import measure_pages  # noqa: E402
 from benchmarks.quiz import measure_quiz_vs_jupyterquiz  # noqa: E402
-from benchmarks.report import write_results  # noqa: E402
+from benchmarks.report import results_stem, write_results  # noqa: E402
 from benchmarks.slice import measure_slice_routes  # noqa: E402
 from benchmarks.suite import measure_startup, measure_test_suite  # noqa: E402
 from benchmarks.timeline import measure_timeline  # noqa: E402
@@ -92,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         ctx.data.setdefault("group_wall_s", {})[group] = seconds
         print(f"[benchmarks] {group} done in {seconds:.1f} s", flush=True)
     ctx.data["benchmark_wall_s"] = time.perf_counter() - started
-    write_results(ctx, machine, rows, "; ".join(errors) or None)
-    print((BENCH / "results.md").read_text(encoding="utf-8"))
+    written = write_results(ctx, machine, rows, "; ".join(errors) or None, results_stem(ctx.data["groups"], GROUPS))
+    print(written.read_text(encoding="utf-8"))
     return 1 if errors else 0
 
 

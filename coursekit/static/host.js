@@ -105,11 +105,16 @@
     var target = document.createElement("div");
     target.className = "ck-live";
     mount.append(target);
+    // The fallback is hidden while the module renders (host.css): a widget that reads its width would
+    // otherwise force the layout of the whole fallback first (2,000 list items on a long timeline), and
+    // the page would shift when it went. It comes back if the module fails.
+    mount.classList.add("ck-rendering");
     Promise.resolve(module.initialize ? module.initialize({ model: model }) : undefined)
       .then(function () { return module.render({ model: model, el: target, experimental: {} }); })
-      .then(function () { mount.classList.add("ck-mounted"); })
+      .then(function () { mount.classList.replace("ck-rendering", "ck-mounted"); })
       .catch(function (error) {
         target.remove();
+        mount.classList.remove("ck-rendering");
         console.error("coursekit: widget failed to render", error);
       });
   }

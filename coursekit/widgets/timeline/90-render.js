@@ -3,7 +3,8 @@
 // the selection, the filters, a pointer in hand) that every handler reads and writes; the logic that can
 // be pure (dates, lanes and clusters, ticks, zoom maths, filter counts) is in parts 10-35, tested in Node.
 // Speed: only the markers in view exist in the DOM (20-layout.js clusters crowded ones); the width is
-// read once per resize, never while drawing, and only the label of the marker in hand is measured.
+// reported by a ResizeObserver (never read, so no layout is forced), and only the label of the marker in
+// hand is measured.
 
 let uid = 0;
 
@@ -17,8 +18,11 @@ function render({ model, el: host }) {
   const first = all.length ? all[0].t : Date.UTC(2000, 0, 1) / DAY;
   const last = all.length ? all.reduce((m, e) => Math.max(m, e.t1), -Infinity) : first + 365;
   const lang = document.documentElement.lang || undefined;
-  const fmtMonth = new Intl.DateTimeFormat(lang, { timeZone: "UTC", month: "short" });
-  const fmtDay = new Intl.DateTimeFormat(lang, { timeZone: "UTC", day: "numeric", month: "short" });
+  // month and day labels, made on first use: a formatter costs ~10 ms to make and the whole axis shows years
+  const formats = { m: { month: "short" }, d: { day: "numeric", month: "short" } };
+  const formatters = {};
+  const tickLabel = (unit, date) =>
+    (formatters[unit] || (formatters[unit] = new Intl.DateTimeFormat(lang, { timeZone: "UTC", ...formats[unit] }))).format(date);
   const reducedMotion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : { matches: true };
   const bodyOptions = { s, themeLabels, siteUrl: model.get("site_url") };
 
@@ -49,7 +53,7 @@ function render({ model, el: host }) {
   const themeSelect = el("select", { id: `${base}-theme`, class: "ck-tl-theme" }, [option("", s["timeline.allThemes"])]);
   for (const [id, label] of Object.entries(themeLabels)) themeSelect.append(option(id, label));
   const actorSelect = el("select", { id: `${base}-actor`, class: "ck-tl-actor" }, [option("", s["timeline.allActors"])]);
-  const actors = [...new Set(all.flatMap((e) => e.actors))].sort((a, b) => a.localeCompare(b, lang));
+  const actors = [...new Set(all.flatMap((e) => e.actors))].sort(new Intl.Collator(lang).compare); // one collator, not one per comparison
   for (const actor of actors) actorSelect.append(option(actor, actor));
 
   const button = (cls, text, label, onclick) =>
@@ -236,7 +240,7 @@ function render({ model, el: host }) {
       const date = new Date(t * DAY);
       const year = formatNumber(date.getUTCFullYear(), { useGrouping: false });
       const node = unit === "y" ? el("span", { class: "ck-tl-tick", text: year })
-        : el("span", { class: "ck-tl-tick" }, [el("span", { text: (unit === "m" ? fmtMonth : fmtDay).format(date) }), el("span", { text: year })]);
+        : el("span", { class: "ck-tl-tick" }, [el("span", { text: tickLabel(unit, date) }), el("span", { text: year })]);
       node.style.transform = `translateX(${X(t)}px) translateX(-50%)`;
       return node;
     }));
@@ -579,15 +583,30 @@ function render({ model, el: host }) {
     eraKey.hidden = eraNodes.every((era) => era.item.hidden);
   }
   host.replaceChildren(root);
-  measure(viewport.clientWidth);
   applyFilters();
-  if (selectedId) select(selectedId, { sync: false });
+  // The axis width comes from the ResizeObserver's first report, made after the page's own layout and
+  // before its first paint: reading it here (clientWidth) forced a layout of the whole page while it was
+  // still being parsed, most of a long timeline's first render. The markers are drawn on that report.
+  let sized = false;
+  const sizedTo = (next) => {
+    measure(next);
+    if (!sized && next) {
+      sized = true;
+      if (selectedId) { select(selectedId, { sync: false }); return; } // drawn with the selection in view
+    }
+    draw();
+  };
   const resize = typeof ResizeObserver === "function" ? new ResizeObserver((entries) => {
     const next = entries[0].contentRect.width;
-    if (next !== width) { measure(next); draw(); }
+    if (next !== width) sizedTo(next);
   }) : null;
-  resize?.observe(viewport);
-  document.fonts?.ready.then(() => { if (root.isConnected) { measureEras(); draw(); } }); // the book's font, once loaded
+  if (resize) resize.observe(viewport);
+  else sizedTo(viewport.clientWidth);
+  // The book's font, once it has loaded, changes how wide the era names are. Listened for, not awaited:
+  // reading document.fonts.ready forces a layout of the whole page (Chromium), and a font that had
+  // loaded before render() is already the one measured. Measured in the next frame, with its layout.
+  const fontsDone = () => window.requestAnimationFrame(() => { if (root.isConnected) { measureEras(); draw(); } });
+  document.fonts?.addEventListener?.("loadingdone", fontsDone);
   keepClear(viewport);
   prepareSearch();
 
@@ -598,6 +617,7 @@ function render({ model, el: host }) {
   model.on("change:selected", onSelected);
   return () => {
     resize?.disconnect();
+    document.fonts?.removeEventListener?.("loadingdone", fontsDone);
     keepClear(viewport, false);
     if (frame) window.cancelAnimationFrame(frame);
     model.off("change:selected", onSelected);

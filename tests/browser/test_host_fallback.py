@@ -1,0 +1,73 @@
+"""The static host hides a widget's fallback before the module renders, and shows it again if it fails.
+
+Issue 17: the timeline read its axis width while the fallback (every event, with summary and sources)
+was still laid out, so that first layout cost most of the first render on a long timeline, and the page
+shifted when the fallback went. A student on a phone opens the course timeline; the module is watched
+while it renders (an init script wraps it as it registers, like benchmarks/browse.py's probe).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.test_timeline_browser import COURSE, PHONE
+from tests.conftest import Watched
+
+pytestmark = pytest.mark.browser
+
+# Wrap each module's render as it registers: note whether the fallback of the widget being rendered
+# is on screen at that moment; with ``fail``, the module throws instead, as a broken module would.
+WATCH_RENDER = """(fail) => {
+  window.__seen = [];
+  window.coursekitModules = new Proxy({}, {
+    set(target, name, module) {
+      const render = module.render;
+      target[name] = Object.assign({}, module, {render(args) {
+        const fallback = args.el.parentNode.querySelector(':scope > .ck-fallback');
+        window.__seen.push({module: String(name), boxes: fallback.getClientRects().length});
+        if (fail) throw new Error('broken module');
+        return render(args);
+      }});
+      return true;
+    },
+  });
+}"""
+
+
+def open_phone(browser, url: str, fail: bool) -> Watched:
+    context = browser.new_context(**PHONE)
+    context.add_init_script(f"({WATCH_RENDER})({'true' if fail else 'false'})")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    watched = Watched(page)
+    page.goto(url)
+    page.wait_for_function("window.__seen && window.__seen.length === 3")
+    page.wait_for_load_state("load")
+    return watched
+
+
+def test_the_fallback_is_gone_before_the_timeline_renders_and_comes_back_in_print(browser, site_url):
+    watched = open_phone(browser, site_url + COURSE, fail=False)
+    page = watched.page
+    page.wait_for_selector(".ck-widget-mount.ck-mounted .ck-tl-marker")
+    seen = page.evaluate("window.__seen")  # the page's two quizzes and its timeline
+    assert sorted(x["module"] for x in seen) == ["quiz", "quiz", "timeline"]
+    assert all(x["boxes"] == 0 for x in seen), seen
+    fallback = page.locator(".ck-widget-mount .ck-fallback").first
+    assert not fallback.is_visible()
+    page.locator(".ck-tl-marker").first.tap()  # the widget works as before
+    assert page.locator(".ck-tl-details").is_visible()
+    page.emulate_media(media="print")
+    assert fallback.is_visible() and fallback.locator("li").count() > 20  # every event, on paper
+    assert not watched.problems
+    page.context.close()
+
+
+def test_a_module_that_fails_leaves_its_fallback_on_screen(browser, site_url):
+    watched = open_phone(browser, site_url + COURSE, fail=True)
+    page = watched.page
+    mount = page.locator(".ck-widget-mount").first
+    assert mount.locator(".ck-fallback").is_visible()
+    assert mount.locator(".ck-live").count() == 0
+    assert "ck-rendering" not in (mount.get_attribute("class") or "")
+    assert any("failed to render" in text for kind, text in watched.problems if kind == "error")
+    page.context.close()
