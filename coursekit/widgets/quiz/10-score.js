@@ -1,7 +1,7 @@
 // The self-check quiz, part 1 of 5: scoring. Pure functions, no DOM, tested in Node (tests/js/).
 // Scoring mirrors coursekit/scoring.py; tests/test_scoring_parity.py checks that they agree. Responses
 // are always in terms of the file's indices (choice i of the file, entry i of `order`, pair i), whatever
-// order the page shows them in. normalise comes from common.js.
+// order the page shows them in. normalise and numberText come from common.js.
 
 /** `value` as a position in [0, count): a whole number (not a boolean or text), else null. */
 function index(value, count) {
@@ -22,6 +22,16 @@ function isIdentity(list, count) {
 // A number typed by the student (mirrors scoring._NUMBER).
 const NUMBER = /^[ \t\n\r\f\v]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[ \t\n\r\f\v]*$/;
 
+/** The finite number a numeric response holds (digits of any script, see numberText), else null: text
+ * that is no number, or one too large ("1e309"), is not an answer (mirrors NumericType.number). */
+function typedNumber(response) {
+  if (typeof response === "number") return Number.isFinite(response) ? response : null;
+  if (typeof response !== "string") return null;
+  const match = NUMBER.exec(numberText(response));
+  const value = match ? Number(match[1]) : NaN;
+  return Number.isFinite(value) ? value : null;
+}
+
 /** Score a response in [0, 1]; anything malformed scores 0. */
 function score(item, response) {
   try {
@@ -38,17 +48,8 @@ function score(item, response) {
       case "true_false":
         return response === item.answer ? 1 : 0;
       case "numeric": {
-        let value;
-        if (typeof response === "string") {
-          const match = NUMBER.exec(response);
-          if (!match) return 0;
-          value = Number(match[1]);
-        } else if (typeof response === "number") {
-          value = response;
-        } else {
-          return 0;
-        }
-        return Number.isFinite(value) && Math.abs(value - item.answer) <= item.tolerance + 1e-9 ? 1 : 0;
+        const value = typedNumber(response);
+        return value !== null && Math.abs(value - item.answer) <= item.tolerance + 1e-9 ? 1 : 0;
       }
       case "ordering":
         return isIdentity(indices(response, item.entries.length), item.entries.length) ? 1 : 0;
