@@ -44,7 +44,8 @@ def test_partial_credit_heading_states_right_and_wrong_ticks(phone, student_url)
     box = item(page, "l-multi")
     pick(box, *OIC, "NATO")          # every right choice and one wrong: (2 - 1) / 2
     check(box)
-    assert box.locator(".ck-status").inner_text() == "◐Partly right: 2 of 2 right choices, 1 wrong"
+    heading = " ".join(box.locator(".ck-status").inner_text().split())
+    assert heading == "◐ Partly right: 2 of 2 right choices, 1 wrong"
     assert "Score for this question: 0.5 of 1." in box.locator(".ck-detail").inner_text()
     assert score(page) == f"Score: 0.5 of {ITEMS}"
 
@@ -59,13 +60,12 @@ def test_true_false_is_settled_after_its_one_try(phone, student_url):
     assert "Not quite" in result and tries(box) == "Scored tries: 1 of 1"
     assert box.locator(".ck-explanation").is_visible()
     assert "Rabat summit, 1969." in box.locator(".ck-explanation").inner_text()
-    assert box.get_by_role("button", name="Show answer").is_visible()
+    tap(box, "Show answer")
+    assert "True" in box.locator(".ck-reveal").inner_text()
     pick(box, "True")                # the other option, now known to be right, earns nothing
     result = check(box)
     assert "✓" in result and "no longer scores" in result
     assert score(page) == f"Score: 0 of {ITEMS}"
-    tap(box, "Show answer")
-    assert "True" in box.locator(".ck-reveal").inner_text()
 
 
 def test_four_choices_still_allow_the_quizs_two_tries(phone, student_url):
