@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from . import bibliography, layout, strings, translations
 from .course import TIMELINE_FILE
+from .questions import TYPES, allowed_tries
 from .schema.errors import ExerciseError, Problem
 from .schema.validate import validate
 from .schema.yaml_source import YamlSource, read_yaml
@@ -149,10 +150,30 @@ class Bank:
                     problems.append(source.problem(("objectives", n, "id"),
                                                    f"objective {objective.id!r} is assessed by no item",
                                                    "tag at least one item with it under `objectives:`", "warning"))
+        problems.extend(self._capped_tries())
         problems.extend(self._missing_criteria())
         problems.extend(weak_source_problems(self.root, self.of_kind("timeline"), self.sources))
         problems.extend(layout.unshown(self.root, self))
         return problems
+
+    def _capped_tries(self) -> list[Problem]:
+        """A warning for each choice item whose quiz asks, in its file, for more scored tries than the
+        item's options minus one: the page allows fewer (questions.allowed_tries), since trying every option in
+        turn would otherwise earn full marks."""
+        found = []
+        for path, model in self.of_kind("quiz"):
+            wanted = model.settings.show_answer_after
+            if "show_answer_after" not in model.settings.model_fields_set:
+                continue
+            for n, item in enumerate(model.items):
+                allowed = allowed_tries(item, wanted)
+                if allowed < wanted:
+                    found.append(self.sources[path].problem(
+                        ("items", n, "id"),
+                        f"item {item.id!r} has {TYPES[item.type].options(item)} options, so it allows {allowed} "
+                        f"scored {'try' if allowed == 1 else 'tries'}, not the {wanted} of `show_answer_after`",
+                        f"set `show_answer_after: {allowed}` or lower, or give the item more choices", "warning"))
+        return found
 
     def _missing_criteria(self) -> list[Problem]:
         """A warning for each free-response exercise without criteria: its students would see a prompt

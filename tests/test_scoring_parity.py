@@ -167,6 +167,8 @@ def random_response(rng: random.Random, item: dict):
         text = repr(value) if form < 0.7 else rng.choice(["{}", " {} ", "{}\t", "+{}", "{}0", "{}.", "{} year",
                                                           "{},5", "{}e0", "{}E+1", ".{}", "--{}"]).format(
             int(value) if rng.random() < 0.5 else value)
+        if rng.random() < 0.2:   # typed with an Arabic or Persian keyboard
+            text = text.translate(rng.choice([ARABIC_INDIC, PERSIAN]))
         return text
     if kind in ("ordering", "matching"):
         count = len(item["order"] if kind == "ordering" else item["pairs"])
@@ -265,6 +267,29 @@ def test_scores_agree_on_hand_picked_edge_cases():
     ]
     cases = [(model, data, response) for model, data in zip(spec.items, client) for response in responses]
     assert_same_scores(cases)
+
+
+ARABIC_INDIC, PERSIAN = str.maketrans("0123456789.", "٠١٢٣٤٥٦٧٨٩٫"), str.maketrans("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫")
+
+
+@pytest.mark.parametrize("typed, value", [("١٩٥٩", 1959), ("۱۹۵۹", 1959), ("١٬٩٥٩", 1959), (" ١٩٥٩ ", 1959),
+                                          ("٢٫٥", 2.5), ("۲٫۵", 2.5), ("1٩5٩", 1959), ("-٠٫٥", -0.5)])
+def test_numbers_in_arabic_and_persian_digits_score_as_their_value(typed, value):
+    spec = QuizFile.model_validate({"kind": "quiz", "id": "digits", "section": "part1/digits", "title": "Digits",
+                                    "items": [{"id": "n", "type": "numeric", "prompt": "?", "answer": value},
+                                              {"id": "off", "type": "numeric", "prompt": "?", "answer": value + 1}]})
+    (right, wrong), client = spec.items, client_data(spec)["items"]
+    assert (score(right, typed), score(wrong, typed)) == (1.0, 0.0)
+    assert run_js([(client[0], typed), (client[1], typed)])[0] == [1, 0]
+
+
+@pytest.mark.parametrize("typed", ["abc", "1e309", "-1e309", "😀", "١e٣٠٩", "1959😀", "٫", "٬", "1٫2٫3"])
+def test_text_that_is_no_finite_number_scores_nothing_in_both(typed):
+    spec = QuizFile.model_validate({"kind": "quiz", "id": "junk", "section": "part1/junk", "title": "Junk",
+                                    "items": [{"id": "n", "type": "numeric", "prompt": "?", "answer": 1959,
+                                               "tolerance": 1e300}]})
+    assert score(spec.items[0], typed) == 0.0
+    assert run_js([(client_data(spec)["items"][0], typed)])[0] == [0]
 
 
 def _assigned_characters() -> list[str]:

@@ -26,3 +26,10 @@ Item = Annotated[Union[tuple(t.model for t in TYPES.values())], Field(discrimina
 
 # What the LMS exporters write: every quiz item type, plus free-response exercises as essays.
 EXPORTED: dict[str, ExportedType] = {**TYPES, "essay": import_module(".essay", __name__).TYPE}
+
+
+def allowed_tries(item, show_answer_after: int) -> int:
+    """The scored tries ``item`` allows: the quiz's ``show_answer_after``, but at most its options minus one,
+    so that trying every option in turn cannot earn full marks (a true/false statement gets one try)."""
+    options = TYPES[item.type].options(item)
+    return max(1, min(show_answer_after, options - 1)) if options else show_answer_after

@@ -155,6 +155,12 @@ class QuestionType(ExportedType):
         the choices (so versions of a paper differ), a line or a blank to write in."""
         raise NotImplementedError
 
+    def options(self, item) -> int | None:
+        """How many answers a student picks from (a choice item's choices), or None when the answer is
+        typed or arranged: a choice item allows fewer scored tries than that
+        (:func:`coursekit.questions.allowed_tries`)."""
+        raise NotImplementedError
+
     def from_lms(self, question: "LmsQuestion") -> dict | None:
         """The item's own fields read back from an imported Moodle-shaped question, or None when the
         question is not of this type; raises :class:`~coursekit.importers.common.Unmappable` (with the

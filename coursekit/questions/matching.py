@@ -91,6 +91,9 @@ def _labelled_feedback(question) -> None:
 class MatchingType(QuestionType):
     name, model = "matching", Matching
 
+    def options(self, item) -> None:
+        return None
+
     def score(self, item, response) -> float:
         return 1.0 if indices(response, len(item.pairs)) == list(range(len(item.pairs))) else 0.0
 

@@ -24,6 +24,9 @@ class MultipleSelectType(QuestionType):
     name, model = "multiple_select", MultipleSelect
     cc_profile = "cc.multiple_response.v0p1"
 
+    def options(self, item) -> int:
+        return len(item.choices)
+
     def score(self, item, response) -> float:
         found = indices(response, len(item.choices))
         if found is None:

@@ -32,16 +32,29 @@ class Numeric(WithFeedback):
 class NumericType(QuestionType):
     name, model = "numeric", Numeric
 
+    def options(self, item) -> None:
+        return None
+
     def score(self, item, response) -> float:
+        value = self.number(response)
+        return 1.0 if value is not None and abs(value - item.answer) <= item.tolerance + 1e-9 else 0.0
+
+    @staticmethod
+    def number(response) -> float | None:
+        """The finite number a response holds (digits of any script, see western_digits), else None: text that
+        is no number, or one too large ('1e309'), is not an answer (mirrors typedNumber in 10-score.js)."""
         if isinstance(response, str):
             match = NUMBER.fullmatch(western_digits(response))
             if not match:
-                return 0.0
+                return None
             response = match.group(1)
         elif isinstance(response, bool) or not isinstance(response, (int, float)):
-            return 0.0
-        value = float(response)
-        return 1.0 if math.isfinite(value) and abs(value - item.answer) <= item.tolerance + 1e-9 else 0.0
+            return None
+        try:
+            value = float(response)
+        except OverflowError:   # an int beyond any float
+            return None
+        return value if math.isfinite(value) else None
 
     def client(self, item, seed: int = 0) -> dict:
         return {"feedback": item_feedback_html(item), "answer": item.answer, "tolerance": item.tolerance,

@@ -34,6 +34,9 @@ class Ordering(WithFeedback):
 class OrderingType(QuestionType):
     name, model = "ordering", Ordering
 
+    def options(self, item) -> None:
+        return None
+
     def score(self, item, response) -> float:
         return 1.0 if indices(response, len(item.order)) == list(range(len(item.order))) else 0.0
 

@@ -31,6 +31,9 @@ class ShortTextType(QuestionType):
     name, model = "short_text", ShortText
     cc_profile = "cc.fib.v0p1"
 
+    def options(self, item) -> None:
+        return None
+
     def score(self, item, response) -> float:
         if not isinstance(response, str):
             return 0.0

@@ -28,6 +28,9 @@ class SingleChoiceType(QuestionType):
     name, model = "single_choice", SingleChoice
     cc_profile = "cc.multiple_choice.v0p1"
 
+    def options(self, item) -> int:
+        return len(item.choices)
+
     def score(self, item, response) -> float:
         i = index(response, len(item.choices))
         return 1.0 if i is not None and item.choices[i].correct else 0.0

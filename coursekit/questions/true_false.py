@@ -23,6 +23,9 @@ class TrueFalseType(QuestionType):
     name, model = "true_false", TrueFalse
     cc_profile = "cc.true_false.v0p1"
 
+    def options(self, item) -> int:
+        return 2
+
     def score(self, item, response) -> float:
         return 1.0 if isinstance(response, bool) and response == item.answer else 0.0
 

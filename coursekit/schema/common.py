@@ -57,11 +57,10 @@ Difficulty = Annotated[str, Field(pattern=r"^(easy|medium|hard)$")]
 # Arabic letters that readers treat as one when they type an answer: alef wasla as alef, taa marbuta as haa,
 # alif maqsura and the Persian yeh as yaa, keheh as kaf, Arabic-Indic and Persian digits as 0-9. (Hamza and
 # madda over alef, waw and yaa, the vowel marks and tatweel already go with the marks and modifier letters.)
-ARABIC_FOLDS = str.maketrans({"ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك",
-                              **{chr(0x0660 + d): str(d) for d in range(10)},
-                              **{chr(0x06F0 + d): str(d) for d in range(10)}})
-
-
+DIGIT_FOLDS = {**{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}}
+ARABIC_FOLDS = str.maketrans({"ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", **DIGIT_FOLDS})
+# A number as typed in Arabic or Persian: its digits, the decimal separator ٫ as "." and the group
+# separator ٬ dropped, so "١٬٩٥٩" and "١٫٥" read as 1959 and 1.5.
 DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c]")
 ARABIC_DIGITS = str.maketrans({**{chr(0x0660 + d): str(d) for d in range(10)},
                                **{chr(0x06F0 + d): str(d) for d in range(10)}, "\u066b": "."})

@@ -61,6 +61,10 @@ function westernDigits(text) {
  * taa marbuta, alif maqsura, Persian yeh and keheh, Arabic-Indic and Persian digits. */
 const ARABIC_FOLDS = { "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك" };
 
+/** Arabic-Indic (٠-٩) and Persian (۰-۹) digits, as 0-9 (mirrors DIGIT_FOLDS in coursekit/schema/common.py). */
+const DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/gu;
+const digit = (ch) => String(ch.charCodeAt(0) & 0xf);
+
 /** Fold case, diacritics, transliteration marks, Arabic letter variants, punctuation and spacing (mirrors
  * normalise in coursekit/schema/common.py): "al-Aqṣā", "Al Aqsa " and "ʿal aqsa" compare equal, as do "مكّة"
  * and "مكه". */
@@ -71,7 +75,7 @@ function normalise(text) {
     .normalize("NFKD")
     .replace(/[\p{M}\p{Lm}\p{Sk}]/gu, "")
     .replace(/[ٱةىیک]/gu, (ch) => ARABIC_FOLDS[ch])
-    .replace(/[\u0660-\u0669\u06F0-\u06F9]/gu, (ch) => String(ch.charCodeAt(0) & 0xf))
+    .replace(DIGITS, digit)
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }

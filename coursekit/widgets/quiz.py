@@ -9,7 +9,7 @@ import traitlets
 from ..bank import course_bank
 from ..bibliography import reference_html
 from ..course import find_root
-from ..questions import TYPES
+from ..questions import TYPES, allowed_tries
 from ..schema.errors import ExerciseError, Problem
 from ..schema.markdown import to_html
 from ..schema.quiz import QuizFile
@@ -120,6 +120,7 @@ def _client_item(spec: QuizFile, item) -> dict:
         "hint": to_html(item.hint),
         "explanation": to_html(item.explanation),
         "source": _source_html(item.source),
+        "tries": allowed_tries(item, spec.settings.show_answer_after),
         **TYPES[item.type].client(item, spec.settings.seed),
     }
 

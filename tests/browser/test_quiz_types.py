@@ -31,12 +31,11 @@ def test_single_choice_feedback_and_explanation(quiz):
     box.get_by_role("radio", name="Wrong", exact=True).check()
     assert "Not quite" in check(box)
     assert "Feedback for wrong." in box.locator(".ck-feedback").inner_text()
-    assert not box.locator(".ck-explanation").is_visible()  # a try remains: the explanation waits
-    box.get_by_role("radio", name="Right", exact=True).check()
-    assert "Correct" in check(box)
-    assert "Feedback for right." in box.locator(".ck-feedback").inner_text()
-    assert box.locator(".ck-explanation").is_visible()
+    assert box.locator(".ck-explanation").is_visible()  # two choices allow one scored try: it is settled
     assert "Single explanation." in box.locator(".ck-explanation").inner_text()
+    box.get_by_role("radio", name="Right", exact=True).check()
+    assert "Correct" in check(box) and "no longer scores" in box.locator(".ck-detail").inner_text()
+    assert "Feedback for right." in box.locator(".ck-feedback").inner_text()
 
 
 def test_hint_toggles_with_aria_expanded(quiz):
@@ -115,15 +114,29 @@ def test_short_text_normalises_case_spacing_and_diacritics(quiz, answer):
 
 
 def test_show_answer_after_two_tries_and_score(quiz):
-    page, box = quiz.page, item(quiz.page, "t-truefalse")
-    box.get_by_label("True", exact=True).check()
+    page, box = quiz.page, item(quiz.page, "t-multiple")   # three choices: the quiz's two tries
+    box.get_by_label("C", exact=True).check()
     check(box)
     assert not box.get_by_role("button", name="Show answer").is_visible()
     check(box)
     box.get_by_role("button", name="Show answer").click()
+    assert [line for line in box.locator(".ck-reveal").inner_text().split("\n") if line][1:] == ["A", "B"]
+    box.get_by_label("C", exact=True).uncheck()
+    box.get_by_label("A", exact=True).check()
+    box.get_by_label("B", exact=True).check()
+    check(box)  # revealed answers earn nothing more
+    assert page.locator(".ck-score").inner_text() == "Score: 0 of 7"
+
+
+def test_true_false_shows_answer_after_its_one_try(quiz):
+    page, box = quiz.page, item(quiz.page, "t-truefalse")
+    box.get_by_label("True", exact=True).check()
+    check(box)
+    assert box.locator(".ck-tries").inner_text() == "Scored tries: 1 of 1"
+    box.get_by_role("button", name="Show answer").click()
     assert "False" in box.locator(".ck-reveal").inner_text()
     box.get_by_label("False", exact=True).check()
-    check(box)  # revealed answers earn nothing more
+    check(box)
     assert page.locator(".ck-score").inner_text() == "Score: 0 of 7"
 
 

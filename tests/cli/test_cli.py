@@ -261,3 +261,33 @@ def test_real_bank_smoke():
     assert "Traceback" not in result.stdout + result.stderr
     for line in result.stdout.splitlines():
         assert LINE.match(line) or COVERAGE.match(line) or line.startswith("ok: "), line
+
+
+def test_check_warns_at_each_choice_item_that_show_answer_after_would_let_try_every_option(course, capsys):
+    quiz = course / "exercises" / "part1" / "tries" / "quiz.yml"
+    quiz.parent.mkdir(parents=True)
+    quiz.write_text(
+        "kind: quiz\nid: tries\nsection: part1/tries\ntitle: Tries\nsettings:\n  show_answer_after: 3\n"
+        "items:\n"
+        "  - id: tf\n    type: true_false\n    prompt: \"True?\"\n    answer: true\n"
+        "  - id: three\n    type: single_choice\n    prompt: \"Which?\"\n"
+        "    choices: [{text: a, correct: true}, {text: b}, {text: c}]\n"
+        "  - id: four\n    type: multiple_select\n    prompt: \"Which?\"\n"
+        "    choices: [{text: a, correct: true}, {text: b}, {text: c}, {text: d}]\n"
+        "  - id: year\n    type: numeric\n    prompt: \"When?\"\n    answer: 1969\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check")
+    assert code == 0, out                                    # a warning: the page caps the tries itself
+    warned = [LINE.match(line) for line in out.splitlines() if "scored" in line]
+    assert [(m["line"], m["sev"]) for m in warned] == [("8", "warning"), ("12", "warning")]
+    assert "item 'tf' has 2 options, so it allows 1 scored try, not the 3 of `show_answer_after`" in out
+    assert "item 'three' has 3 options, so it allows 2 scored tries" in out
+    assert "fix: set `show_answer_after: 1` or lower" in out
+
+
+def test_check_says_nothing_of_tries_when_the_file_keeps_the_default(course, capsys):
+    quiz = course / "exercises" / "part1" / "tries" / "quiz.yml"
+    quiz.parent.mkdir(parents=True)
+    quiz.write_text("kind: quiz\nid: tries\nsection: part1/tries\ntitle: Tries\nitems:\n"
+                    "  - id: tf\n    type: true_false\n    prompt: \"True?\"\n    answer: true\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and "scored" not in out, out

@@ -40,3 +40,15 @@ test("points show whole numbers plainly and fractions with one decimal", () => {
   assert.equal(q.points(0.5), "0.5");
   assert.equal(q.points(1 / 3), "0.3");
 });
+
+test("a numeric answer is a finite number in any of the digits a keyboard gives, else no answer", () => {
+  assert.equal(q.typedNumber("١٩٥٩"), 1959);
+  assert.equal(q.typedNumber("۱۹۵۹"), 1959);
+  assert.equal(q.typedNumber("١٬٩٥٩"), 1959);
+  assert.equal(q.typedNumber("٢٫٥"), 2.5);
+  assert.equal(q.typedNumber(" 1959 "), 1959);
+  for (const junk of ["abc", "1e309", "-1e309", "😀", "", "1٫2٫3", null, true, Infinity, NaN]) {
+    assert.equal(q.typedNumber(junk), null, String(junk));
+  }
+  assert.equal(q.westernDigits("٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹"), "0123456789 0123456789");
+});

@@ -30,7 +30,7 @@ beforeEach(() => { globalThis.window = { localStorage: new MemoryStorage(), cryp
 const raw = (answers, extra = {}) => JSON.stringify({ v: 1, attempt: 0, answers, ...extra });
 
 test("valid entries of every item type are kept", () => {
-  const answers = { one: good(1), many: good([0, 1]), tf: good(false), year: good("1970"), order: good([0, 1, 2]),
+  const answers = { one: good(1, { late: true }), many: good([0, 1]), tf: good(false), year: good("1970"), order: good([0, 1, 2]),
     match: good([0, -1]), "progress-shape": good(1) };
   const { record, dropped, unreadable } = q.parseRecord(raw(answers), quiz);
   assert.equal(unreadable, false);
@@ -41,7 +41,7 @@ test("valid entries of every item type are kept", () => {
 test("each invalid entry is dropped on its own and counted; the rest are kept", () => {
   const bad = [
     { score: "1" }, null, 7, [], { tries: -1 }, { tries: 1.5 }, { tries: "1" }, { score: 2 }, { score: -0.5 },
-    { last: "1" }, { revealed: "no" }, { at: "now" }, { response: 3 }, { response: "1" }, { response: true },
+    { last: "1" }, { revealed: "no" }, { late: "yes" }, { at: "now" }, { response: 3 }, { response: "1" }, { response: true },
   ];
   for (const change of bad) {
     const entry = change === null || typeof change !== "object" || Array.isArray(change) ? change : good(1, change);

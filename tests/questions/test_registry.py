@@ -20,7 +20,8 @@ EXPORT_HOOKS = [name for name, _ in inspect.getmembers(ExportedType, inspect.isf
 
 
 def test_hooks_are_the_ones_the_course_uses():
-    assert set(HOOKS) == {"score", "client", "fallback", "answer", "paper", "from_lms", "gift", "moodle", "qti"}
+    assert set(HOOKS) == {"score", "options", "client", "fallback", "answer", "paper", "from_lms", "gift", "moodle",
+                          "qti"}
     assert {name for name, _ in inspect.getmembers(ExportedType, inspect.isfunction)} - set(EXPORT_HOOKS) == DEFAULTED
 
 

@@ -34,6 +34,21 @@ def test_shuffle_defaults_to_true_and_can_be_turned_off():
     assert "shuffle" not in data["d"]
 
 
+def test_a_choice_item_allows_one_scored_try_fewer_than_its_options():
+    def tries(show_answer_after=None):
+        settings = {} if show_answer_after is None else {"settings": {"show_answer_after": show_answer_after}}
+        items = [*QUIZ["items"], {"id": "e", "type": "true_false", "prompt": "?", "answer": True},
+                 {"id": "f", "type": "multiple_select", "prompt": "?",
+                  "choices": [{"text": t, "correct": t == "w"} for t in "wxyz"]}]
+        data = client_data(QuizFile.model_validate({**QUIZ, **settings, "items": items}))
+        return {i["id"]: i["tries"] for i in data["items"]}
+
+    # a (2 choices) and e (true/false) get 1; ordering, matching and numeric keep the quiz's tries
+    assert tries() == {"a": 1, "b": 2, "c": 2, "d": 2, "e": 1, "f": 2}
+    assert tries(5) == {"a": 1, "b": 5, "c": 5, "d": 5, "e": 1, "f": 3}
+    assert tries(1) == {"a": 1, "b": 1, "c": 1, "d": 1, "e": 1, "f": 1}   # a lower setting still holds
+
+
 def test_item_shapes_for_checking_saved_entries():
     spec = QuizFile.model_validate(QUIZ)
     assert [item_shape(i) for i in spec.items] == [

@@ -22,6 +22,16 @@ function isIdentity(list, count) {
 // A number typed by the student (mirrors scoring._NUMBER).
 const NUMBER = /^[ \t\n\r\f\v]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[ \t\n\r\f\v]*$/;
 
+/** The finite number a numeric response holds (digits of any script, see westernDigits), else null: text
+ * that is no number, or one too large ("1e309"), is not an answer (mirrors NumericType.number). */
+function typedNumber(response) {
+  if (typeof response === "number") return Number.isFinite(response) ? response : null;
+  if (typeof response !== "string") return null;
+  const match = NUMBER.exec(westernDigits(response));
+  const value = match ? Number(match[1]) : NaN;
+  return Number.isFinite(value) ? value : null;
+}
+
 /** Score a response in [0, 1]; anything malformed scores 0. */
 function score(item, response) {
   try {
@@ -38,17 +48,8 @@ function score(item, response) {
       case "true_false":
         return response === item.answer ? 1 : 0;
       case "numeric": {
-        let value;
-        if (typeof response === "string") {
-          const match = NUMBER.exec(westernDigits(response));
-          if (!match) return 0;
-          value = Number(match[1]);
-        } else if (typeof response === "number") {
-          value = response;
-        } else {
-          return 0;
-        }
-        return Number.isFinite(value) && Math.abs(value - item.answer) <= item.tolerance + 1e-9 ? 1 : 0;
+        const value = typedNumber(response);
+        return value !== null && Math.abs(value - item.answer) <= item.tolerance + 1e-9 ? 1 : 0;
       }
       case "ordering":
         return isIdentity(indices(response, item.entries.length), item.entries.length) ? 1 : 0;

@@ -66,6 +66,7 @@ function validEntry(item, entry) {
     && isFraction(entry.score)
     && (entry.last === undefined || isFraction(entry.last))
     && (entry.revealed === undefined || typeof entry.revealed === "boolean")
+    && (entry.late === undefined || typeof entry.late === "boolean")
     && (entry.at === undefined || (typeof entry.at === "number" && Number.isFinite(entry.at)))
     && validResponse(item, entry.response);
 }

@@ -3,9 +3,10 @@
 // everything else reaches the page as textContent.
 //
 // How an item teaches without being gamed: its score is open until its explanation shows (after full
-// marks, after "Show answer", or after the last of `showAnswerAfter` scored tries); while open, each
-// try's score replaces the one before (a lower one says so); once shown, a new answer is still checked
-// but says that it no longer scores.
+// marks, after "Show answer", or after the last of its `tries`: `showAnswerAfter`, at most a choice item's
+// options minus one); while open, each try's score replaces the one before (a lower one says so) and
+// nothing says which choices are right; once shown, a new answer is still checked but says (and, saved
+// as `late`, says again after a reload) that it no longer scores.
 
 let uid = 0;
 
@@ -14,11 +15,17 @@ function verdict(item, entry, s) {
   if (entry.last >= 1) return { cls: "ck-right", icon: "✓", text: s["quiz.correct"] };
   if (entry.last > 0) {
     const text = item.type === "multiple_select"
-      ? format(s["quiz.partlyRight"], { hits: choiceCounts(item, entry.response).hits, right: item.correct.length })
+      ? format(s["quiz.partlyRight"], choiceCounts(item, entry.response))
       : s["quiz.partlyCorrect"];
     return { cls: "ck-partial", icon: "◐", text };
   }
   return { cls: "ck-wrong", icon: "✗", text: s["quiz.incorrect"] };
+}
+
+/** What a check after the question was settled says: that it no longer scores (null for any other entry). */
+function lateNote(entry, s) {
+  if (!entry.late) return null;
+  return format(entry.revealed ? s["quiz.noScoreShown"] : s["quiz.noScoreSettled"], { score: points(entry.score) });
 }
 
 /** True when the item's explanation shows and its score no longer changes. */
@@ -26,9 +33,11 @@ function settled(entry, allowed) {
   return Boolean(entry && entry.tries > 0 && (entry.score >= 1 || entry.revealed || entry.tries >= allowed));
 }
 
-/** The authored feedback for what was picked (choice items) or for right/wrong (the others). */
-function feedbackNodes(item, entry) {
+/** The authored feedback for what was picked (choice items) or for right/wrong (the others). A multiple-select
+ * item's per-choice feedback waits until it is `done` (settled): it would say which ticks are right. */
+function feedbackNodes(item, entry, done) {
   const nodesOf = (html) => [...el("div", { html }).childNodes];
+  if (item.type === "multiple_select" && !done) return [];
   if (item.choices) {
     const picked = [].concat(entry.response ?? []).filter((i) => item.choices[i]?.feedback);
     if (item.type === "single_choice") return picked.flatMap((i) => nodesOf(item.choices[i].feedback));
@@ -44,7 +53,6 @@ function render({ model, el: root }) {
   const quiz = model.get("quiz");
   const s = model.get("strings");
   const base = `ck-quiz-${quiz.id}-${++uid}`;
-  const allowed = quiz.showAnswerAfter;
   const learner = learnerId();
   const loaded = loadRecord(quiz);
   const fromModel = model.get("answers") || {};
@@ -95,6 +103,7 @@ function render({ model, el: root }) {
 
   function renderItem(item, n, seed) {
     const name = `${base}-a${record.attempt}-${n}`;
+    const allowed = item.tries ?? quiz.showAnswerAfter;
     const promptId = `${name}-prompt`;
     const controls = CONTROLS[item.type](item, name, s, speak, shownOrder(item, seed));
     const status = el("p", { class: "ck-status" });
@@ -138,17 +147,18 @@ function render({ model, el: root }) {
       const v = verdict(item, entry, s);
       node.dataset.state = v.cls;
       setStatus(v.cls, v.icon, v.text);
+      const done = settled(entry, allowed);
       const lines = [];
       if (item.type === "multiple_select") {
         const counts = choiceCounts(item, entry.response);
-        lines.push(format(s["quiz.choiceCounts"], counts));
+        lines.push(format(s[done ? "quiz.choiceCounts" : "quiz.tickCounts"], counts));
       }
       lines.push(format(s["quiz.itemScore"], { score: points(entry.score) }));
-      if (note) lines.push(note);
+      const said = note ?? lateNote(entry, s);
+      if (said) lines.push(said);
       detail.replaceChildren(...lines.map((text) => el("p", { text })));
-      feedback.replaceChildren(...feedbackNodes(item, entry));
+      feedback.replaceChildren(...feedbackNodes(item, entry, done));
       controls.mark?.(entry.response);
-      const done = settled(entry, allowed);
       explanation.hidden = !done || (!item.explanation && !item.source);
       tries.textContent = format(s["quiz.tries"], { tries: Math.min(entry.tries, allowed), allowed });
       showButton.hidden = entry.last >= 1 || entry.revealed || entry.tries < allowed;
@@ -162,19 +172,20 @@ function render({ model, el: root }) {
 
     check.addEventListener("click", () => {
       const response = controls.read();
-      if (!answered(item, response)) {
-        setStatus("ck-needed", "!", s["quiz.needAnswer"]);
-        speak(s["quiz.needAnswer"]);
+      const missing = !answered(item, response) ? "quiz.needAnswer"
+        : item.type === "numeric" && typedNumber(response) === null ? "quiz.needNumber" : null;
+      if (missing) { // not a try: nothing, or no number, was given
+        setStatus("ck-needed", "!", s[missing]);
+        speak(s[missing]);
         return;
       }
       const value = score(item, response);
       const before = record.answers[item.id] || { tries: 0, score: 0, revealed: false };
       const closed = settled(before, allowed);
       const entry = { response, tries: before.tries + 1, last: value, revealed: Boolean(before.revealed),
-        score: closed ? before.score : value, at: Date.now() };
-      let note = null;
-      if (closed) note = format(before.revealed ? s["quiz.noScoreShown"] : s["quiz.noScoreSettled"], { score: points(before.score) });
-      else if (before.tries > 0 && value < before.score) note = format(s["quiz.lowered"], { before: points(before.score), after: points(value) });
+        score: closed ? before.score : value, at: Date.now(), ...(closed ? { late: true } : {}) };
+      const note = !closed && before.tries > 0 && value < before.score
+        ? format(s["quiz.lowered"], { before: points(before.score), after: points(value) }) : null;
       record = { ...record, answers: { ...record.answers, [item.id]: entry } };
       show(entry, note);
       publish();
@@ -185,7 +196,8 @@ function render({ model, el: root }) {
       hintButton.setAttribute("aria-expanded", String(!hint.hidden));
     });
     showButton.addEventListener("click", () => {
-      const entry = { ...record.answers[item.id], revealed: true, at: Date.now() };
+      const { late: _checkedBefore, ...kept } = record.answers[item.id]; // what it said is no longer on screen
+      const entry = { ...kept, revealed: true, at: Date.now() };
       record = { ...record, answers: { ...record.answers, [item.id]: entry } };
       show(entry, null);
       publish();
