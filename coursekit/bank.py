@@ -185,8 +185,9 @@ class Bank:
         return problems
 
 
-# A file's true/false items are skewed from this many on, when this share of them has one answer.
-TRUE_FALSE_MINIMUM, TRUE_FALSE_SKEW = 4, 0.75
+# A file's true/false items are skewed from three on (two alike is a coin's even chance), when this
+# share of them has one answer.
+TRUE_FALSE_MINIMUM, TRUE_FALSE_SKEW = 3, 0.75
 
 
 def _ids(data) -> list[tuple[tuple, str, str]]:
