@@ -15,7 +15,7 @@ BANK = "book/exercise-bank.html"
 ESSAY = "book/part1/reading-the-essay.html"
 SECTION = "book/part1/actors.html"
 PROGRESS = "book/progress.html"
-TIMELINE_QUIZZES = ["Timeline check: Who cooperates, and why", "Timeline check: Case study: the Iran nuclear deal"]
+TIMELINE_QUIZZES = ["Timeline check: Who cooperates, and why", "Timeline check: Case study: the Iran nuclear deal, 2015 to today"]
 
 
 def test_the_timeline_page_quizzes_say_what_they_cover_as_my_progress_does(phone, site_url):
