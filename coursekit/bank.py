@@ -152,6 +152,7 @@ class Bank:
                                                    "tag at least one item with it under `objectives:`", "warning"))
         problems.extend(self._capped_tries())
         problems.extend(self._missing_criteria())
+        problems.extend(self._skewed_true_false())
         problems.extend(weak_source_problems(self.root, self.of_kind("timeline"), self.sources))
         problems.extend(layout.unshown(self.root, self))
         return problems
@@ -185,6 +186,29 @@ class Bank:
                                            "(not the answer itself)", "warning")
                 for path, model in self.of_kind("free_response") for n, exercise in enumerate(model.exercises)
                 if not exercise.criteria]
+
+    def _skewed_true_false(self) -> list[Problem]:
+        """A warning, at a quiz file's ``items:``, when most of its true/false items share one answer: a
+        student who always answers that way would score well without knowing anything."""
+        problems = []
+        for path, model in self.of_kind("quiz"):
+            answers = [item.answer for item in model.items if item.type == "true_false"]
+            if len(answers) < TRUE_FALSE_MINIMUM:
+                continue
+            same = max(answers.count(True), answers.count(False))
+            if same / len(answers) >= TRUE_FALSE_SKEW:
+                keyed = "true" if answers.count(True) == same else "false"
+                problems.append(self.sources[path].problem(
+                    ("items",), f"{same} of the {len(answers)} true/false items are keyed {keyed}, so always "
+                                f"answering {keyed} scores {same}/{len(answers)} on them",
+                    f"rewrite some statements so that about as many are {'false' if keyed == 'true' else 'true'} "
+                    f"as {keyed}", "warning"))
+        return problems
+
+
+# A file's true/false items are skewed from three on (two alike is a coin's even chance), when this
+# share of them has one answer.
+TRUE_FALSE_MINIMUM, TRUE_FALSE_SKEW = 3, 0.75
 
 
 def _ids(data) -> list[tuple[tuple, str, str]]:

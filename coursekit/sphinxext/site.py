@@ -5,7 +5,10 @@
   into ``_static/coursekit/`` at build-finished, like the widget assets (never via html_static_path,
   which Jupyter Book adds to every page wholesale). So are the site's own files: ``nav.js`` (the
   sidebar buttons, which the themes bind to hidden copies), ``tips.js`` (term and citation pop-ups)
-  and ``site.css`` (their styles, the home page's start panel, the jump links).
+  and ``site.css`` (their styles, the home page's start panel, the jump links), ``tables.js`` (wide
+  tables that say they scroll sideways) and ``pill.js`` (the "Back to top" pill kept off controls).
+- Every table of a page is in a scroll container marked ``ck-table-scroll`` with its hint and name in
+  the page's language, for ``tables.js``: the theme's own container, or one we add round a bare table.
 - A page with a timeline or a quiz gets jump links under its title to the sections that hold them,
   so a reader (on a phone above all) reaches the exercises without scrolling through the text.
 - The theme's navigation puts an empty ``<summary>`` (an icon only) beside each part that has sections:
@@ -38,10 +41,11 @@ from sphinx.application import Sphinx
 
 from ..multilingual import nested
 from ..formats import direction
+from ..strings import t
 from .assets import STATIC, SUBDIR, served, write_if_changed
 
 THEME_FIXES = "theme-fixes.css"
-EVERY_PAGE = ("site.css", "nav.js", "tips.js", "offline.js")
+EVERY_PAGE = ("site.css", "nav.js", "tips.js", "offline.js", "tables.js", "pill.js")
 SITE_FILES = (*EVERY_PAGE, "search-offline.js")  # written minified, like the widget assets; the last on the search page only (search.py)
 JUMPS = (("timeline", "Timeline"), ("quiz", "Self-check quiz"))  # widget module, link text
 BUNDLE = "course-offline.zip"
@@ -104,6 +108,21 @@ def jump_links(body: str) -> str:
     return body[:heading.end()] + nav + body[heading.end():]
 
 
+TABLE = re.compile(r"<table\b.*?</table>", re.S)
+TABLE_BOX = '<div class="pst-scrollable-table-container">'
+
+
+def wide_tables(body: str) -> str:
+    """``body`` with every table in a scroll container that ``tables.js`` makes say it scrolls."""
+    def boxed(match: re.Match) -> str:
+        inside = body[:match.start()].rstrip().endswith(TABLE_BOX)
+        return match.group(0) if inside else f"{TABLE_BOX}{match.group(0)}</div>"
+    body = TABLE.sub(boxed, body)
+    marked = (f'<div class="pst-scrollable-table-container ck-table-scroll" data-ck-hint="{_escape(t("table.hint"))}" '
+              f'data-ck-label="{_escape(t("table.label"))}">')
+    return body.replace(TABLE_BOX, marked)
+
+
 TOC_SUMMARY = re.compile(r"(<a\b[^>]*>)((?:(?!</a>).)*)</a>(\s*<details\b[^>]*>\s*)<summary>", re.S)
 
 
@@ -127,6 +146,8 @@ def fix_page(app: Sphinx, pagename, templatename, context, doctree) -> None:
     body = context.get("body")
     if isinstance(body, str) and 'role="doc-biblioentry"' in body:
         body = context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    if isinstance(body, str) and "<table" in body:
+        body = context["body"] = wide_tables(body)
     if isinstance(body, str) and "ck-widget-mount" in body:
         context["body"] = jump_links(body)
 

@@ -1,8 +1,9 @@
 // "Mark this section as read", at the end of every section page. Served after common.js,
 // widgets/quiz/30-storage.js and static/read-store.js in one function scope
 // (coursekit.sphinxext.assets.PAGE_SCRIPT_PARTS), so the mark is stored and checked as My progress
-// reads it. A toggle button (aria-pressed) whose state is also said in words next to it, with a check
-// mark: never by colour alone. A second tab of the page follows (storage event). Hidden until this
+// reads it. A toggle button (aria-pressed) whose own label says the state ("✓ Marked as read"), since
+// a reader looks at the button they pressed, and the line next to it says when and how to undo it:
+// never by colour alone. A second tab of the page follows (storage event). Hidden until this
 // runs, since without the script nothing could be kept.
 
 function bindReadMark(box) {
@@ -15,6 +16,7 @@ function bindReadMark(box) {
     const mark = readMark(section);
     const read = Boolean(mark && mark.read);
     button.setAttribute("aria-pressed", String(read));
+    button.textContent = read ? s["read.done"] : s["read.button"];
     box.classList.toggle("ck-is-read", read);
     state.textContent = read ? format(s["read.yes"], { date: formatDate(mark.at) }) : s["read.no"];
   };

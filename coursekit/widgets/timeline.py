@@ -85,7 +85,8 @@ class Timeline(CourseWidget):
         from .timeline_quiz import timeline_quiz
 
         source, spec = cls._bank_timeline()
-        return timeline_quiz(spec, section, seed=seed, count=count, source=source, **kwargs)
+        title = Course(find_root()).section_title(section)
+        return timeline_quiz(spec, section, seed=seed, count=count, source=source, section_title=title, **kwargs)
 
     def stable_repr(self) -> str:
         return f"Timeline(section={self._section!r})"

@@ -56,8 +56,11 @@ def _pick_ordered(events: list[Event], size: int, rng: random.Random) -> list[Ev
     return None
 
 
-def build_quiz_file(spec: TimelineFile, section: str, seed: int = 0, count: int = 4) -> QuizFile:
-    """The quiz as a checked QuizFile; raise ValueError if the section has too few datable events."""
+def build_quiz_file(spec: TimelineFile, section: str, seed: int = 0, count: int = 4,
+                    section_title: str | None = None) -> QuizFile:
+    """The quiz as a checked QuizFile; raise ValueError if the section has too few datable events.
+    Its title names the section (``section_title``, else its id): a page may show several of these
+    quizzes, and the title is what tells them apart there and on My progress."""
     events = spec.for_section(section)
     rng = random.Random(f"timeline:{section}:{seed}")
     slug = section.replace("/", "-")
@@ -103,11 +106,11 @@ def build_quiz_file(spec: TimelineFile, section: str, seed: int = 0, count: int 
         raise ValueError(f"section {section!r} has fewer than two events that can be told apart in time")
     return QuizFile.model_validate({
         "kind": "quiz", "id": f"timeline-{slug}-s{seed}", "section": section,
-        "title": t("timeline.quizTitle"), "settings": {"seed": seed}, "items": items,
+        "title": t("timeline.quizTitle", section=section_title or section), "settings": {"seed": seed}, "items": items,
     })
 
 
 def timeline_quiz(spec: TimelineFile, section: str, seed: int = 0, count: int = 4,
-                  source: Path | None = None) -> Quiz:
+                  source: Path | None = None, section_title: str | None = None) -> Quiz:
     """The quiz as a :class:`coursekit.Quiz` widget."""
-    return Quiz(build_quiz_file(spec, section, seed, count), source=source)
+    return Quiz(build_quiz_file(spec, section, seed, count, section_title), source=source)

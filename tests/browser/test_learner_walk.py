@@ -95,16 +95,17 @@ def test_a_new_students_walk_and_their_progress_in_a_fresh_browser(browser, site
     assert f"Score: {right} of {total}" in score_line, score_line
 
     # marked read, at the end of the section
-    toggle = page.get_by_role("button", name="Mark this section as read")
+    toggle = page.locator(".ck-read-toggle")
     toggle.scroll_into_view_if_needed()
-    assert toggle.get_attribute("aria-pressed") == "false"
+    assert toggle.get_attribute("aria-pressed") == "false" and toggle.inner_text() == "Mark this section as read"
     toggle.tap()
     assert toggle.get_attribute("aria-pressed") == "true"
+    assert toggle.inner_text() == "✓ Marked as read"  # the button itself says the state (issue 12)
     assert "You marked this section as read" in page.locator(".ck-read-state").inner_text()
 
     page.reload()
     assert page.locator(".ck-prompts .ck-answer textarea").first.input_value() == ANSWER
-    assert page.get_by_role("button", name="Mark this section as read").get_attribute("aria-pressed") == "true"
+    assert page.get_by_role("button", name="✓ Marked as read").get_attribute("aria-pressed") == "true"
 
     # My progress
     page.goto(site_url + PROGRESS)
@@ -193,7 +194,7 @@ def test_the_new_controls_work_by_keyboard_and_have_no_serious_violation(browser
     page = context.new_page()
     try:
         page.goto(site_url + SECTION)
-        toggle = page.get_by_role("button", name="Mark this section as read")
+        toggle = page.locator(".ck-read-toggle")
         toggle.focus()                       # by keyboard too: Space and Enter toggle it
         page.keyboard.press("Space")
         assert toggle.get_attribute("aria-pressed") == "true"

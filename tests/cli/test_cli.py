@@ -155,6 +155,27 @@ def test_check_warning_only_exits_0_and_is_located(bank, capsys):
     assert match and match["sev"] == "warning" and match["line"] == "6"
 
 
+def true_false_items(*answers: bool) -> str:
+    return "".join(f"  - id: fx-tf-{n}\n    type: true_false\n    prompt: \"True or false? Statement {n}.\"\n"
+                   f"    answer: {str(a).lower()}\n    objectives: [fixture-reason]\n" for n, a in enumerate(answers))
+
+
+def test_check_warns_at_items_when_most_true_false_answers_are_the_same(bank, capsys):
+    quiz = bank / "exercises" / "part1" / "demo" / "quiz.yml"
+    original = quiz.read_text(encoding="utf-8")    # it has one true/false item, keyed false
+    quiz.write_text(original.rstrip("\n") + "\n" + true_false_items(False, False, True, False), encoding="utf-8")
+    code, out, _ = run(capsys, "check")
+    assert code == 0                                   # a warning: the build goes on
+    [line] = [line for line in out.splitlines() if "true/false" in line]
+    match = LINE.match(line)
+    assert match and match["file"] == "exercises/part1/demo/quiz.yml" and match["sev"] == "warning"
+    assert match["line"] == "10"                       # at the file's `items:`
+    assert "4 of the 5 true/false items are keyed false" in line and "(fix: rewrite some statements" in line
+    quiz.write_text(original.rstrip("\n") + "\n" + true_false_items(True, False, True, False), encoding="utf-8")
+    code, out, _ = run(capsys, "check")               # 3 false and 2 true: balanced enough
+    assert code == 0 and "true/false" not in out
+
+
 def test_check_warns_at_a_writing_exercise_without_criteria(bank, capsys):
     path = bank / "exercises" / "part1" / "demo" / "free-response.yml"
     text = path.read_text(encoding="utf-8")

@@ -64,11 +64,14 @@ class ExerciseBank(BankDirective):
         result = [raw(f'<p class="ck-bank-summary">{html.escape(summary)}</p>')]
         for section in self.course.in_book_order(by_section):
             files = by_section[section]
-            names = ", ".join(f"<code>{html.escape(str(p.relative_to(self.root)))}</code>"
-                              for found in files.values() for p, _ in found)
-            parts = ['<p class="ck-bank-meta">' + t("bank.section", section=f"<code>{html.escape(section)}</code>",
-                                                     link=self.doc_link(section, t("bank.readSection")), files=names)
-                     + "</p>"]
+            link = self.doc_link(section, t("bank.readSection"))
+            if teacher:  # where each section's questions come from: for authors, never for students
+                names = ", ".join(f"<code>{html.escape(str(p.relative_to(self.root)))}</code>"
+                                  for found in files.values() for p, _ in found)
+                meta = t("bank.section", section=f"<code>{html.escape(section)}</code>", link=link, files=names)
+            else:
+                meta = t("bank.sectionStudent", link=link)
+            parts = [f'<p class="ck-bank-meta">{meta}</p>']
             parts += [quiz_table(quiz, teacher) for _, quiz in files.get("quiz", [])]
             for _, prompts in files.get("prompts", []):
                 items = "".join(prompt_item(p, teacher, f"bank-prompt-{p.id}") for p in prompts.prompts)

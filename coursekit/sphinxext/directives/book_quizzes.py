@@ -59,6 +59,7 @@ def book_quizzes(directive) -> list[tuple[str, object]]:
         directive.env.note_dependency(str(path))
         if timeline is None:
             (_, timeline), = directive.files("timeline")
-        found += [(page, build_quiz_file(timeline, *call)) for call in calls]
+        found += [(page, build_quiz_file(timeline, *call, section_title=course.section_title(call[0])))
+                  for call in calls]
     order = course.in_book_order({page for page, _ in found})
     return sorted(found, key=lambda pq: order.index(pq[0]))

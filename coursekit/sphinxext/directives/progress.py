@@ -28,7 +28,8 @@ class ProgressSummary(BankDirective):
         pages = self.course.pages
         data, rows = [], []
         for page, quiz in book_quizzes(self):
-            title = quiz.title if page == quiz.section else f"{quiz.title}: {self.course.section_title(quiz.section)}"
+            named = page == quiz.section or quiz.title.endswith(self.course.section_title(quiz.section))
+            title = quiz.title if named else f"{quiz.title}: {self.course.section_title(quiz.section)}"
             data.append({"id": quiz.id, "title": title, "section": quiz.section, "total": attempt_size(quiz),
                          "href": self.page_href(page), "order": pages.index(page),
                          "items": [item_shape(item) for item in quiz.items]})  # to check saved entries
