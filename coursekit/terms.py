@@ -33,6 +33,7 @@ _ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
 _TARGET = re.compile(r"(?<=\S)\s*<[^<>]*>$")        # {term}`Text <target>`: the target never shows
 _LINK_URL = re.compile(r"\]\([^)]*\)")
 _CODE = re.compile(r"`[^`]*`")
+_LONG_CODE = re.compile(r"(`{2,})(?!`).+?(?<!`)\1(?!`)")   # `` {term}`brine` ``: code showing markup
 _URL = re.compile(r"https?://\S+")
 
 
@@ -48,14 +49,27 @@ class Term:
     names: tuple[str, ...]
     line: int
 
-    def used_in(self, english: str) -> str | None:
-        """The first English form that ``english`` uses, or None."""
+    def uses(self, english: str) -> list[tuple[str, int, int]]:
+        """Every place ``english`` uses one of the English forms: (form, start, end)."""
+        found = []
         for form in self.english:
             words = r"\s+".join(re.escape(w) for w in form.split())
             flags = 0 if form.isupper() else re.IGNORECASE
-            if re.search(rf"(?<!\w){words}(?!\w)", english, flags):
-                return form
-        return None
+            found += [(form, m.start(), m.end()) for m in re.finditer(rf"(?<!\w){words}(?!\w)", english, flags)]
+        return found
+
+
+def _used(english: str, terms: list[Term]) -> list[tuple[Term, str]]:
+    """(term, form) for each term ``english`` uses outside a longer term of the table: "Supreme National
+    Security Council" is that council, not the UN Security Council, once the table lists it."""
+    places = [(term, *place) for term in terms for place in term.uses(english)]
+    used = {}
+    for term, form, start, end in places:
+        inside = any(other is not term and s <= start and end <= e and e - s > end - start
+                     for other, _, s, e in places)
+        if not inside:
+            used.setdefault(id(term), (term, form))
+    return list(used.values())
 
 
 _LAM_AL = re.compile(r"(?<!\S)([وف]?)لل")   # li- + al- is written لل: للوكالة is ل + الوكالة
@@ -69,6 +83,7 @@ def _fold(language: str, text: str) -> str:
 
 def shown_english(text: str) -> str:
     """The English of a message without the markup a reader never sees (see the module docstring)."""
+    text = _LONG_CODE.sub(" ", text)
     text = _ROLE.sub(_role_text, text)
     text = _LINK_URL.sub("]", text)
     text = _CODE.sub(" ", text)
@@ -129,9 +144,8 @@ def check_catalog(path: Path, terms: list[Term], language: str) -> list[Problem]
         if not message.id or not isinstance(message.id, str) or not message.string or message.fuzzy:
             continue
         english, translation = shown_english(message.id), _fold(language, str(message.string))
-        for term in terms:
-            form = term.used_in(english)
-            if form and not any(_fold(language, name) in translation for name in term.names):
+        for term, form in _used(english, terms):
+            if not any(_fold(language, name) in translation for name in term.names):
                 expected = ", ".join(term.names)
                 found.append(Problem(path, message.lineno or 0, 0,
                                      f'the English uses "{form}"; the translation has none of its names: {expected}',

@@ -115,3 +115,26 @@ def test_a_malformed_table_is_one_located_line(course, capsys, table, where, say
 def test_the_course_tables_are_well_formed():
     for language in ("ar", "fr"):
         assert terms.load(terms.table_path(ROOT, language), language)
+
+
+def test_a_longer_listed_name_is_not_read_as_the_shorter_one_inside_it(tmp_path):
+    """Iran's Supreme National Security Council is not the UN Security Council, once the table lists it;
+    the UN council named beside it in the same message is still checked."""
+    council = terms.Term(("Security Council",), ("مجلس الأمن",), 1)
+    iran = terms.Term(("Supreme National Security Council",), ("المجلس الأعلى للأمن القومي",), 2)
+    catalog = po(("Iran's Supreme National Security Council decided", "قرر المجلس الأعلى للأمن القومي الإيراني"),
+                 ("The Supreme National Security Council and the Security Council", "المجلس الأعلى للأمن القومي والمجلس"))
+    path = tmp_path / "ar.po"
+    path.write_text(catalog, encoding="utf-8")
+    problems = terms.check_catalog(path, [council, iran], "ar")
+    assert [(p.line, "Security Council" in p.message) for p in problems] == [(8, True)]
+
+
+def test_a_term_inside_code_that_shows_markup_is_not_prose(tmp_path):
+    """A guide's example `` {term}`brine` `` is code, not a use of the word."""
+    brine = terms.Term(("brine",), ("saumure",), 1)
+    catalog = po(("Write `` {term}`brine` `` as shown", "Écrivez `` {term}`brine` `` ainsi"),
+                 ("The brine goes back to sea", "Le rejet retourne à la mer"))
+    path = tmp_path / "fr.po"
+    path.write_text(catalog, encoding="utf-8")
+    assert [p.line for p in terms.check_catalog(path, [brine], "fr")] == [8]
