@@ -39,8 +39,10 @@ def font_css(package: Path, url) -> str:
 def _package(app: Sphinx) -> Path | None:
     if not hasattr(app, "_coursekit_font"):
         found = find_package(Path(app.srcdir), app.config.coursekit_arabic_font)
+        # a warning (an error under -W) only for a book with an Arabic edition; any other book needs no font
+        arabic = "ar" in (app.config.coursekit_languages or []) or (app.config.language or "").startswith("ar")
         if found is None:
-            logger.warning("the Arabic font is missing: run `npm ci` in the repository (package.json names %s), "
+            (logger.warning if arabic else logger.info)("the Arabic font is missing: run `npm ci` in the repository (package.json names %s), "
                            "or set coursekit_arabic_font to its folder; pages are built without it", PACKAGE,
                            type="coursekit", subtype="font", once=True)
         app._coursekit_font = found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_timeline_browser import COURSE, PHONE
+from tests.browser.timeline import COURSE, PHONE
 from tests.conftest import Watched
 
 pytestmark = pytest.mark.browser

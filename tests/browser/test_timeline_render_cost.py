@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_timeline_browser import COURSE, IRAN, PHONE
+from tests.browser.timeline import COURSE, IRAN, PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -129,7 +129,7 @@ def test_an_untranslated_string_is_shown_in_english(multibook):
     html = multibook / "_build" / "html"
     assert "A text-only page." in (html / "ar" / "book" / "intro.html").read_text(encoding="utf-8")
     french = (html / "fr" / "book" / "intro.html").read_text(encoding="utf-8")
-    assert "Desalination leaves" in french and '<html lang="fr"' in french
+    assert "Desalination leaves" in french and re.search(r'<html[^>]* lang="fr"', french)
 
 
 @pytest.mark.slow
