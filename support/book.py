@@ -117,15 +117,17 @@ def build_book(source: Path = ROOT, path_output: Path | None = None, *, edition:
     flags = (STRICT_FLAGS if strict else ["--keep-going"]) + (["-q"] if quiet else [])
     environment = {**os.environ, "COURSEKIT_EDITION": edition, **(env or {})}
     started_wall, started = time.time(), time.perf_counter()
-    languages = other_languages(source)
+    # as ./build: a broken exercise file is reported once, before any edition starts
+    preflight = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "coursekit.sphinxext.preflight"],
+                               capture_output=True, text=True, cwd=source, env=environment)
+    outputs, failed = [(preflight.stdout, preflight.stderr)], preflight.returncode or None
     editions = {}
-    for language in languages:   # side by side, as ./build runs them
+    for language in other_languages(source) if failed is None else []:   # side by side, as ./build runs them
         folder = edition_dir(source, path_output, language)
         config = edition_config(source / "_config.yml", language, folder / "_config.yml")
         editions[language] = subprocess.Popen(
             [str(JUPYTER_BOOK), "build", str(source), "--config", str(config), "--path-output", str(folder), *flags],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=source, env=environment)
-    outputs, failed = [], None
     for language, process in editions.items():
         out, err = process.communicate()
         outputs.append((f"[{language}] {out}", f"[{language}] {err}"))

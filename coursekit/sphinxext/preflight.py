@@ -6,6 +6,10 @@ cause". Instead the extension loads the bank once when the builder starts and, i
 prints each located problem once, with its fix and the pages that read that file, and ends the build
 with exit code 1 and no Python traceback (``SystemExit`` passes through Sphinx and Jupyter Book).
 ``./build --verbose`` (``COURSEKIT_VERBOSE=1``) skips this, so the full tracebacks stay available.
+
+``./build`` (and the tests' ``support/book.py``) also run this module once before they start the language
+editions side by side (``python -m coursekit.sphinxext.preflight``), so that a broken file is reported
+once, not once by each edition that read it.
 """
 from __future__ import annotations
 
@@ -75,6 +79,12 @@ def report(bank: Bank, course: Course) -> list[str]:
     return lines
 
 
+def stopping(root: Path) -> list[str]:
+    """The lines a build of the course at ``root`` stops with; none when its exercise files have no error."""
+    bank = Bank.load(root)
+    return report(bank, Course(root)) if bank.errors else []
+
+
 def check_bank(app) -> None:
     """builder-inited: refuse to start a build whose exercise files have errors."""
     if os.environ.get("COURSEKIT_VERBOSE"):
@@ -86,8 +96,27 @@ def check_bank(app) -> None:
     stamp = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in yaml_files([root / "exercises"])]
     if getattr(app.env, "coursekit_clean_bank", None) == stamp:
         return   # unchanged since a build found it clean: no need to read it again
-    bank = Bank.load(root)
-    if bank.errors:
-        print("\n".join(report(bank, Course(root))), file=sys.stderr)
+    lines = stopping(root)
+    if lines:
+        print("\n".join(lines), file=sys.stderr)
         raise SystemExit(1)
     app.env.coursekit_clean_bank = stamp
+
+
+def main() -> int:
+    """Check the course in the current folder as a build would: exit 1, having printed why, or 0."""
+    if os.environ.get("COURSEKIT_VERBOSE"):
+        return 0
+    try:
+        root = find_root(Path.cwd())
+    except FileNotFoundError:
+        return 0
+    lines = stopping(root)
+    if not lines:
+        return 0
+    print("\n".join(lines), file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -47,11 +47,11 @@ def says(message: str, lines: list[str]) -> list[str]:
     return [line for line in lines if pattern.search(line)]
 
 
-def at(message: str, lines: list[str], path: str, line: int | None = None) -> None:
-    """``message`` is printed once, as an error located in ``path`` (at ``line`` when given)."""
+def at(message: str, lines: list[str], path: str, line: int | None = None, severity: str = "error") -> None:
+    """``message`` is printed once, as an error (or ``severity``) located in ``path`` (at ``line`` when given)."""
     found = [LOCATED.match(printed) for printed in says(message, lines)]
     assert len(found) == 1 and found[0], f"the guide says {message!r}; printed:\n" + "\n".join(lines)
-    assert found[0]["path"] == path and found[0]["severity"] == "error", found[0].string
+    assert found[0]["path"] == path and found[0]["severity"] == severity, found[0].string
     assert line is None or int(found[0]["line"]) == line, found[0].string
 
 
@@ -135,9 +135,10 @@ def demo(bank: Path) -> Path:
     return bank / "exercises" / "part1" / "demo" / "quiz.yml"
 
 
-def checked() -> list[str]:
-    code, printed = result(["check"])
-    assert code == 1 and "Traceback" not in "\n".join(printed)
+def checked(code: int = 1) -> list[str]:
+    """What ``coursekit check`` prints, having exited with ``code`` (1: an error; 0: at most warnings)."""
+    exited, printed = result(["check"])
+    assert exited == code and "Traceback" not in "\n".join(printed)
     return printed
 
 
@@ -174,6 +175,16 @@ def test_no_correct_choice_is_named_at_the_items_choices(bank):
     demo(bank).write_text(text.replace("        correct: true\n", "", 1), encoding="utf-8")
     message = guide_says("marked no choice of a single-choice item")[0]    # then: "at the item's `choices:`"
     at(message, checked(), "exercises/part1/demo/quiz.yml", line_of(demo(bank), "    choices:"))
+
+
+def test_true_false_items_all_false_are_named_at_the_files_items(bank):
+    original = demo(bank).read_text(encoding="utf-8")
+    item = original[original.index("  - id: fx-true-false\n"):original.index("  - id: fx-numeric\n")]
+    copies = "".join(item.replace("fx-true-false", f"fx-true-false-{n}") for n in (2, 3))
+    demo(bank).write_text(original.replace(item, item + copies), encoding="utf-8")
+    message = guide_says("wrote three true/false items in one file, all false")[0]   # then: "at the file's `items:`"
+    at(message.removeprefix("warning: "), checked(code=0), "exercises/part1/demo/quiz.yml",
+       line_of(demo(bank), "items:"), severity="warning")
 
 
 YAML_MISTAKES = [
