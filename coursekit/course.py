@@ -23,6 +23,9 @@ DEFAULT_TITLE = "Course question bank"
 SHORT_TITLE = 12   # characters a launcher shows under an icon before it truncates
 
 
+SECTION_TITLES = "coursekit_section_titles"
+
+
 def find_root(start: Path | None = None) -> Path:
     """The course root: $COURSEKIT_ROOT, else the nearest folder above ``start`` with ``exercises/``."""
     if os.environ.get("COURSEKIT_ROOT"):
@@ -166,10 +169,13 @@ class Course:
         return None
 
     def section_title(self, section: str) -> str:
-        """The first heading of the section's page, else the section id."""
+        """The first heading of the section's page; for a course without that page (the one a downloaded
+        notebook unpacks, coursekit.portable), the title its config lists (``coursekit_section_titles``);
+        else the section id."""
         page = self.page_file(section)
         if page is None:
-            return section
+            listed = self.config.get(SECTION_TITLES)
+            return str(listed[section]) if isinstance(listed, dict) and listed.get(section) else section
         text = page.read_text(encoding="utf-8")
         if page.suffix == ".ipynb":
             cells = json.loads(text).get("cells", [])

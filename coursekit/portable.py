@@ -24,7 +24,7 @@ import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from .course import EXERCISES, Course
+from .course import EXERCISES, SECTION_TITLES, TIMELINE_FILE, Course
 
 WIDGET_KINDS = ("quiz", "timeline")  # the kinds of exercise file that widgets read
 BIB_FILE = "references.bib"
@@ -54,6 +54,8 @@ def bundle(root: Path, files: list[Path]) -> dict[str, list[str]]:
             if source is not None and source.cite:
                 cited.add(source.cite.lower())
     config: dict = {"title": course.title, "bibtex_bibfiles": [BIB_FILE] if cited else []}
+    if TIMELINE_FILE.as_posix() in texts:   # its quizzes are titled by their section
+        config[SECTION_TITLES] = {page: course.section_title(page) for page in course.pages}
     if course.base_url:
         config["html"] = {"baseurl": course.base_url}
     texts = {"_config.yml": json.dumps(config, ensure_ascii=False, indent=1) + "\n", **texts}  # JSON is YAML

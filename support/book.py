@@ -66,9 +66,11 @@ def html_dir(source: Path, path_output: Path | None = None) -> Path:
     return (path_output or source) / "_build" / "html"
 
 
-def stamp_path(source: Path, path_output: Path | None = None, edition: str = "student") -> Path:
-    """The stamp of the last successful build of ``edition`` (outside the HTML, so the site stays as built)."""
-    return (path_output or source) / "_build" / f".built-{edition}"
+def stamp_path(source: Path, path_output: Path | None = None, edition: str = "student", *,
+               translated: bool = True) -> Path:
+    """The stamp of the last successful build of ``edition`` (outside the HTML, so the site stays as built);
+    without ``translated``, of a build of its source language only."""
+    return (path_output or source) / "_build" / f".built-{edition}{'' if translated else '-source-language'}"
 
 
 def newest_input(source: Path) -> float:
@@ -98,17 +100,27 @@ def edition_dir(source: Path, path_output: Path | None, language: str) -> Path:
     return (path_output or source) / "_build" / "editions" / language
 
 
-def is_current(source: Path, path_output: Path | None = None, edition: str = "student") -> bool:
-    """True when the last successful build of ``edition`` started after every input was last changed."""
-    stamp = stamp_path(source, path_output, edition)
+def is_current(source: Path, path_output: Path | None = None, edition: str = "student", *,
+               translated: bool = True) -> bool:
+    """True when the last successful build of ``edition`` started after every input was last changed.
+    Without ``translated`` the source language is enough: a build of every language counts too."""
     html = html_dir(source, path_output)
-    return (stamp.exists() and all((html / part / "index.html").exists() for part in ["", *other_languages(source)])
-            and newest_input(source) <= stamp.stat().st_mtime)
+    stamps = [stamp_path(source, path_output, edition)] + ([] if translated else
+                                                           [stamp_path(source, path_output, edition, translated=False)])
+    parts = ["", *other_languages(source)]
+    for stamp in stamps:
+        needed = parts if stamp == stamps[0] else [""]
+        if (stamp.exists() and all((html / part / "index.html").exists() for part in needed)
+                and newest_input(source) <= stamp.stat().st_mtime):
+            return True
+    return False
 
 
 def build_book(source: Path = ROOT, path_output: Path | None = None, *, edition: str = "student",
-               strict: bool = True, quiet: bool = True, env: dict | None = None, check: bool = True) -> Build:
-    """Build ``source`` with Jupyter Book into ``<path_output or source>/_build/html`` (every language edition).
+               strict: bool = True, quiet: bool = True, env: dict | None = None, check: bool = True,
+               translated: bool = True) -> Build:
+    """Build ``source`` with Jupyter Book into ``<path_output or source>/_build/html`` (every language edition;
+    without ``translated``, the source language only).
 
     ``strict`` uses ./build's flags (warnings are errors, nitpicky); ``quiet`` passes ``-q`` (without it the
     log keeps Sphinx's progress lines, e.g. "Executed notebook"). With ``check`` a failed build raises
@@ -118,11 +130,11 @@ def build_book(source: Path = ROOT, path_output: Path | None = None, *, edition:
     environment = {**os.environ, "COURSEKIT_EDITION": edition, **(env or {})}
     started_wall, started = time.time(), time.perf_counter()
     # as ./build: a broken exercise file is reported once, before any edition starts
-    preflight = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "coursekit.sphinxext.preflight"],
+    preflight = subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "coursekit.build_problems"],
                                capture_output=True, text=True, cwd=source, env=environment)
     outputs, failed = [(preflight.stdout, preflight.stderr)], preflight.returncode or None
     editions = {}
-    for language in other_languages(source) if failed is None else []:   # side by side, as ./build runs them
+    for language in other_languages(source) if failed is None and translated else []:   # side by side, as ./build
         folder = edition_dir(source, path_output, language)
         config = edition_config(source / "_config.yml", language, folder / "_config.yml")
         editions[language] = subprocess.Popen(
@@ -146,7 +158,7 @@ def build_book(source: Path = ROOT, path_output: Path | None = None, *, edition:
     build = Build(html_dir(source, path_output), returncode, "\n".join(o for o, _ in outputs) + stdout,
                   "\n".join(e for _, e in outputs) + stderr, time.perf_counter() - started)
     if build.returncode == 0:
-        stamp = stamp_path(source, path_output, edition)
+        stamp = stamp_path(source, path_output, edition, translated=translated)
         stamp.parent.mkdir(parents=True, exist_ok=True)
         stamp.touch()
         os.utime(stamp, (started_wall, started_wall))
@@ -155,10 +167,12 @@ def build_book(source: Path = ROOT, path_output: Path | None = None, *, edition:
     return build
 
 
-def current_build(source: Path = ROOT, path_output: Path | None = None, *, edition: str = "student") -> Path:
-    """The HTML of ``edition``, built only if it is missing or older than its inputs."""
+def current_build(source: Path = ROOT, path_output: Path | None = None, *, edition: str = "student",
+                  translated: bool = True) -> Path:
+    """The HTML of ``edition``, built only if it is missing or older than its inputs (without ``translated``,
+    its source language is enough)."""
     stamp = stamp_path(source, path_output, edition)
     with file_lock(stamp.with_name(f"{stamp.name}.lock")):
-        if not is_current(source, path_output, edition):
-            build_book(source, path_output, edition=edition)
+        if not is_current(source, path_output, edition, translated=translated):
+            build_book(source, path_output, edition=edition, translated=translated)
     return html_dir(source, path_output)

@@ -32,6 +32,8 @@ def test_unpacked_notebook_data_shows_the_same_quiz_and_timeline(course_env, sec
     from coursekit import Quiz, Timeline
 
     quiz, timeline = Quiz.for_section(section), Timeline.for_section(section)
+    check = Timeline.quiz_for_section(section, seed=1).spec.title   # "Timeline check: <the page's heading>"
+    assert section not in check
     files = [ROOT / "exercises" / section / name for name in ("quiz.yml", "prompts.yml")]
     exec(setup_source(bundle(ROOT, [*files, ROOT / "exercises/timeline.yml"])), {})  # the setup cell, as run
     root = Path(os.environ["COURSEKIT_ROOT"])
@@ -40,6 +42,7 @@ def test_unpacked_notebook_data_shows_the_same_quiz_and_timeline(course_env, sec
     assert any(item.source and item.source.cite for item in quiz.spec.items)  # cited references travel too
     assert Quiz.for_section(section).quiz == quiz.quiz
     assert Timeline.for_section(section).events == timeline.events
+    assert Timeline.quiz_for_section(section, seed=1).spec.title == check   # the unpacked course has no pages
 
 
 def test_bad_data_is_reported_at_its_place_in_the_course(course_env):

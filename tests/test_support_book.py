@@ -19,8 +19,8 @@ def fake_book(root: Path) -> Path:
     return root
 
 
-def stamp(root: Path, when: float, edition: str = "student") -> None:
-    path = stamp_path(root, None, edition)
+def stamp(root: Path, when: float, edition: str = "student", translated: bool = True) -> None:
+    path = stamp_path(root, None, edition, translated=translated)
     path.touch()
     os.utime(path, (when, when))
 
@@ -81,3 +81,16 @@ def test_a_site_missing_a_language_edition_or_with_a_newer_catalog_is_stale(tmp_
     assert is_current(book)
     os.utime(catalog, (later, later))                # a translator's edit is
     assert not is_current(book)
+
+
+def test_a_source_language_build_serves_only_who_asks_for_no_more(tmp_path):
+    book = fake_book(tmp_path)
+    (book / "_config.yml").write_text("sphinx:\n  config:\n    coursekit_languages: [en, ar]\n", encoding="utf-8")
+    stamp(book, newest_input(book) + 1, translated=False)      # the suite's instructor edition: English only
+    assert is_current(book, translated=False) and not is_current(book)
+    stamp(book, newest_input(book) + 1)                        # then ./build: every language
+    (html_dir(book) / "ar").mkdir()
+    (html_dir(book) / "ar" / "index.html").write_text("<html></html>", encoding="utf-8")
+    assert is_current(book) and is_current(book, translated=False)
+    os.unlink(stamp_path(book, None, "student", translated=False))
+    assert is_current(book, translated=False)                  # a build of every language is enough

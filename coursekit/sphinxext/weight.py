@@ -9,7 +9,12 @@ build-finished, when every page is written:
   words of every HTML and JavaScript file of the site, so rules for classes that scripts add stay;
 - each Font Awesome webfont the trimmed CSS still names is subset (fontTools) to the code points the
   trimmed CSS still holds (``content: "\\f0c9"``, the theme's ``--pst-icon-*`` variables), so every icon
-  keeps its glyph and the font shrinks to a few KB.
+  keeps its glyph and the font shrinks to a few KB;
+- what no reader's browser loads leaves the site (``drop_unloaded``): the theme's source maps (for a
+  developer's tools; 3.6 MB per edition) and the comments that name them, the TrueType fallbacks of
+  fonts that also come as woff2 (every browser with a service worker reads woff2; 700 KB, not subset),
+  and Font Awesome's SVG script (1.5 MB), which no page names since the icon font does its work. The
+  service worker precaches every file of the site, so each of these was downloaded on a first visit.
 
 The theme and Sphinx's extensions put their scripts in the head as plain ``<script src>``, each one
 stopping the parser until it has downloaded and run, so a phone shows nothing until all of them have
@@ -34,9 +39,15 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from .assets import SUBDIR
+from .offline import WORKER
 from .css_purge import purge, words
 
 ICON_FONTS = "vendor/fontawesome/webfonts"
+THEME_SCRIPTS = "scripts"   # pydata-sphinx-theme's and sphinx-book-theme's bundles under _static
+UNLOADED_SUFFIXES = (".map", ".ttf", ".js")
+SOURCE_MAP_JS = re.compile(rb"\n//# sourceMappingURL=[^\n]*\s*$")
+SOURCE_MAP_CSS = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+TRUETYPE_FALLBACK = re.compile(r',\s*url\([^)]*\.ttf\)\s*format\("truetype"\)')
 CODEPOINT = re.compile(r"\\([ef][0-9a-fA-F]{3})(?![0-9a-fA-F])")
 PRISTINE = "coursekit-pristine"
 
@@ -104,6 +115,29 @@ def subset_font(data: bytes, codepoints: set[int]) -> bytes:
     return buffer.getvalue()
 
 
+def drop_unloaded(out: Path, static: Path, originals: Originals) -> None:
+    """Remove the theme's files that no page, stylesheet or script of the site names (source maps once
+    their comments are gone, TrueType fallbacks once the CSS names only woff2, unused scripts)."""
+    for path in sorted(static.glob(f"{THEME_SCRIPTS}/*.js")):
+        rel = path.relative_to(static).as_posix()
+        data = SOURCE_MAP_JS.sub(b"", originals.original(rel, path.read_bytes()))
+        write_if_other(path, data)
+        originals.written(rel, data)
+    def candidate(path: Path) -> bool:
+        rel = path.relative_to(static).as_posix()
+        return (not rel.startswith(SUBDIR) and path.suffix in UNLOADED_SUFFIXES
+                and (path.suffix != ".js" or rel.startswith(THEME_SCRIPTS + "/")))
+
+    inside = {path for path in static.rglob("*") if path.is_file()}
+    readers = [path for path in out.rglob("*") if path.is_file() and path.suffix in (".html", ".css", ".js")
+               and path.name != WORKER and not (path.suffix == ".html" and "_static" in path.relative_to(out).parts)
+               and not (path in inside and candidate(path))]   # a theme's macros under _static are no page
+    named = "\n".join(path.read_text(encoding="utf-8", errors="replace") for path in readers)
+    for path in sorted(inside):
+        if candidate(path) and path.name not in named:
+            path.unlink()
+
+
 def write_if_other(path: Path, data: bytes) -> None:
     if path.read_bytes() != data:
         path.write_bytes(data)
@@ -122,12 +156,13 @@ def trim_site(app: Sphinx, exception) -> None:
         if rel.startswith(SUBDIR):
             continue
         source = originals.original(rel, path.read_bytes()).decode("utf-8")
-        text = purge(source, used)
+        text = TRUETYPE_FALLBACK.sub("", SOURCE_MAP_CSS.sub("", purge(source, used)))
         trimmed_css.append(text)
         data = text.encode("utf-8")
         write_if_other(path, data)
         originals.written(rel, data)
     codepoints = {int(c, 16) for text in trimmed_css for c in CODEPOINT.findall(text)}
+    drop_unloaded(out, static, originals)
     fonts = static / ICON_FONTS
     for path in sorted(fonts.glob("*.woff2")) if fonts.is_dir() else ():
         rel = path.relative_to(static).as_posix()

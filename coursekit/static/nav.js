@@ -9,7 +9,8 @@
 
    Also: each toggle gets a name and aria-expanded; each sidebar gets a "Close" button, shown only in
    the dialog (a dialog needs a visible way out on touch, where there is no Esc key); and Bootstrap's
-   tooltip is hidden after a pointer click, instead of staying over the neighbouring header buttons. */
+   tooltip is hidden after a pointer click, instead of staying over the neighbouring header buttons; and
+   the skip link goes to the article, past those buttons. */
 (() => {
   "use strict";
 
@@ -67,7 +68,19 @@
     setTimeout(() => window.bootstrap?.Tooltip?.getInstance(target)?.hide());
   }, true);
 
-  const start = () => TOGGLES.forEach(setup);
+  // The theme's "Skip to main content" lands on <main>, whose first tab stops are the article header's
+  // buttons (download, full screen, theme, search, contents), so a keyboard reader skipped nothing. It
+  // lands on the article itself instead: the next Tab is the page's first link.
+  function skipToArticle() {
+    const link = document.querySelector("#pst-skip-link a");
+    const article = document.querySelector("main .bd-article");
+    if (!link || !article) return;
+    article.id ||= "ck-article";
+    article.tabIndex = -1;
+    link.href = `#${article.id}`;
+  }
+
+  const start = () => { TOGGLES.forEach(setup); skipToArticle(); };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();

@@ -607,7 +607,6 @@ function render({ model, el: host }) {
   // loaded before render() is already the one measured. Measured in the next frame, with its layout.
   const fontsDone = () => window.requestAnimationFrame(() => { if (root.isConnected) { measureEras(); draw(); } });
   document.fonts?.addEventListener?.("loadingdone", fontsDone);
-  keepClear(viewport);
   prepareSearch();
 
   const onSelected = () => {
@@ -618,7 +617,6 @@ function render({ model, el: host }) {
   return () => {
     resize?.disconnect();
     document.fonts?.removeEventListener?.("loadingdone", fontsDone);
-    keepClear(viewport, false);
     if (frame) window.cancelAnimationFrame(frame);
     model.off("change:selected", onSelected);
   };

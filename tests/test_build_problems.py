@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from coursekit.course import Course
-from coursekit.sphinxext.preflight import readers
+from coursekit.build_problems import readers
 
 GUIDE = """# Adding a question
 
