@@ -90,21 +90,42 @@ class _Package:
         _sub(resource, "dependency", identifierref="assets")
         self.pages.setdefault(name, self.site.read(name))
 
-    def write(self) -> bytes:
+    def write(self, base: "_Base") -> bytes:
         assets = _sub(self.resources, "resource", identifier="assets", type="webcontent", adlcp__scormtype="asset")
         names = [n for n in self.site.files() if n not in self.pages] + [SCRIPT]
         for name in names:
             _sub(assets, "file", href=name)
         ET.indent(self.root)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        buffer = io.BytesIO(base.archive())
+        with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("imsmanifest.xml", ET.tostring(self.root, encoding="UTF-8", xml_declaration=True))
             for name, data in self.pages.items():
                 archive.writestr(name, data)
             for name in names[:-1]:
-                archive.write(self.site.folder / name, name)
-            archive.writestr(SCRIPT, package_files("coursekit").joinpath("static/scorm.js").read_bytes())
+                if name not in base.names:
+                    archive.write(self.site.folder / name, name)
         return buffer.getvalue()
+
+
+class _Base:
+    """The files every package of one export carries unchanged, compressed once: each package starts as a
+    copy of this archive and adds its manifest and pages (a package per section repeats the whole site, so
+    compressing it again for each one made the export eleven times slower than it needs to be)."""
+
+    def __init__(self, site: Site, pages: set[str]) -> None:
+        self.site = site
+        self.names = [name for name in site.files() if name not in pages]   # pages may differ per package
+        self._archive: bytes | None = None
+
+    def archive(self) -> bytes:
+        if self._archive is None:
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+                for name in self.names:
+                    archive.write(self.site.folder / name, name)
+                archive.writestr(SCRIPT, package_files("coursekit").joinpath("static/scorm.js").read_bytes())
+            self._archive = buffer.getvalue()
+        return self._archive
 
 
 def _quizzes(grouped: dict[str, list[Entry]]) -> dict[str, dict[str, int]]:
@@ -124,6 +145,7 @@ def export(entries: list[Entry], options: Options) -> Export:
     grouped = groups(entries)
     scored = _quizzes(grouped)
     files: dict[str, bytes] = {}
+    base = _Base(site, {site.page(page) for _, pages in options.course.parts for page, _depth in pages})
     course = _Package(site, "coursekit-course", options.title)
     for caption, pages in options.course.parts:
         parent = course.org
@@ -135,10 +157,10 @@ def export(entries: list[Entry], options: Options) -> Export:
                 course.sco(parent, page, scored[page])
                 single = _Package(site, f"coursekit-{page}", site.title(page))
                 single.sco(single.org, page, scored[page])
-                files[f"{page.replace('/', '-')}.zip"] = single.write()
+                files[f"{page.replace('/', '-')}.zip"] = single.write(base)
             else:
                 course.asset_item(parent, page)
-    files["course.zip"] = course.write()
+    files["course.zip"] = course.write(base)
     for group, members in grouped.items():
         for entry in members:
             if entry.type == "essay":
