@@ -101,9 +101,8 @@ class _Package:
             archive.writestr("imsmanifest.xml", ET.tostring(self.root, encoding="UTF-8", xml_declaration=True))
             for name, data in self.pages.items():
                 archive.writestr(name, data)
-            for name in names[:-1]:
-                if name not in base.names:
-                    archive.write(self.site.folder / name, name)
+            for name in sorted(base.pages - set(self.pages)):   # a page another package changes, as built
+                archive.write(self.site.folder / name, name)
         return buffer.getvalue()
 
 
@@ -114,7 +113,8 @@ class _Base:
 
     def __init__(self, site: Site, pages: set[str]) -> None:
         self.site = site
-        self.names = [name for name in site.files() if name not in pages]   # pages may differ per package
+        self.pages = pages & set(site.files())   # left out: a package may carry its own copy of each
+        self.names = [name for name in site.files() if name not in self.pages]
         self._archive: bytes | None = None
 
     def archive(self) -> bytes:
