@@ -8,7 +8,9 @@ Enable it in ``_config.yml`` under ``sphinx.extra_extensions``. Options:
 """
 from __future__ import annotations
 
+import hashlib
 import os
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -45,7 +47,20 @@ def _use_language(app: Sphinx, config) -> None:
     os.environ["COURSEKIT_LANGUAGE"] = language
 
 
+def code_digest() -> str:
+    """A digest of coursekit's own files. Registered as an "html" config value, so that Sphinx's build info
+    changes with the code that writes every page, and the next build rewrites them all (without reading or
+    executing a source again); otherwise an incremental build keeps pages written by the previous code."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".js", ".css", ".html", ".json"}:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_config_value("coursekit_code", code_digest(), "html")
     app.add_config_value("coursekit_edition", os.environ.get("COURSEKIT_EDITION", "student"), "env")
     app.connect("config-inited", _offline_widgets, priority=100)
     app.add_config_value("coursekit_instructor_pages", [], "env")
