@@ -55,8 +55,13 @@ def nested(languages: list[str], language: str) -> list[str]:
 
 def edition_config(config_path: Path, language: str, target: Path, *, execute: bool = True) -> Path:
     """Write ``target``: the course's config with ``language`` set (and, without ``execute``, no notebook
-    run: for the gettext builder, which reads only the Markdown). Returns ``target``."""
+    run: for the gettext builder, which reads only the Markdown). The site's address (``html.baseurl``), when
+    set, becomes the edition's own folder there, so Sphinx's canonical link names the edition's page and not
+    the source language's. Returns ``target``."""
     data = yaml.safe_load(Path(config_path).read_text(encoding="utf-8")) or {}
+    html = data.get("html")
+    if isinstance(html, dict) and html.get("baseurl"):
+        html["baseurl"] = str(html["baseurl"]).rstrip("/") + "/" + prefix(language, course_languages(config_path))
     sphinx = data.setdefault("sphinx", {}) or {}
     data["sphinx"] = sphinx
     config = sphinx.setdefault("config", {}) or {}

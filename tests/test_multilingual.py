@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from coursekit.multilingual import course_languages, edition_config, nested, prefix, sync
-from coursekit.sphinxext.switcher import alternate_links, page_urls, switcher_html
+from coursekit.sphinxext.switcher import alternate_links, page_urls, site_root, switcher_html
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ["en", "ar", "fr"]
@@ -29,6 +29,16 @@ def test_edition_config_sets_the_language_and_leaves_the_course_config_alone(tmp
     assert (ROOT / "_config.yml").read_bytes() == before
     quick = yaml.safe_load(edition_config(ROOT / "_config.yml", "en", tmp_path / "g.yml", execute=False).read_text())
     assert quick["execute"]["execute_notebooks"] == "off"
+    assert "baseurl" not in (data.get("html") or {})   # the course has no published address
+
+
+def test_an_editions_address_is_its_own_folder_of_the_site(tmp_path):
+    config = tmp_path / "_config.yml"
+    config.write_text("html:\n  baseurl: https://example.org/c\nsphinx:\n  config:\n"
+                      "    coursekit_languages: [en, ar]\n", encoding="utf-8")
+    addresses = {code: yaml.safe_load(edition_config(config, code, tmp_path / f"{code}.yml").read_text())["html"]["baseurl"]
+                 for code in ("en", "ar")}
+    assert addresses == {"en": "https://example.org/c/", "ar": "https://example.org/c/ar/"}
 
 
 def test_only_the_root_edition_has_the_others_in_its_folders():
@@ -73,6 +83,14 @@ def test_each_option_is_named_in_its_own_language_and_the_current_one_not_by_col
     assert 'lang="ar" hreflang="ar" dir="rtl">العربية</a>' in markup
     assert 'lang="en" hreflang="en">English</a>' in markup
     assert 'hreflang="fr" aria-current="true"><span class="ck-languages__tick" aria-hidden="true">✓</span>Français' in markup
-    head = alternate_links(LANGUAGES, urls)
-    assert '<link rel="alternate" hreflang="x-default" href="../../book/intro.html">' in head
+    assert alternate_links(LANGUAGES, "book/intro.html", "") == ""   # no address: relative alternates are invalid
+    head = alternate_links(LANGUAGES, "book/intro.html", "https://example.org/c/")
+    assert '<link rel="alternate" hreflang="x-default" href="https://example.org/c/book/intro.html">' in head
+    assert '<link rel="alternate" hreflang="ar" href="https://example.org/c/ar/book/intro.html">' in head
     assert head.count('rel="alternate"') == 4
+
+
+def test_the_site_address_is_found_from_any_editions_own_address():
+    assert site_root("https://example.org/c/fr/", "fr", LANGUAGES) == "https://example.org/c/"
+    assert site_root("https://example.org/c", "en", LANGUAGES) == "https://example.org/c/"
+    assert site_root("", "ar", LANGUAGES) == ""

@@ -8,6 +8,11 @@ and they need no script: the switcher is a ``<details>`` disclosure (a native bu
 and screen readers) holding plain links, each named in its own language with ``lang`` and ``hreflang``;
 the current one is marked ``aria-current`` and with a visible tick, not by colour. A book with one
 language (the default) gets neither.
+
+The head's ``<link rel="alternate" hreflang>`` is for search engines, which take only fully-qualified
+URLs there (a relative one is an error to them and to Lighthouse's SEO audit). So those are written only
+when the site's address is known (``html.baseurl``), as that address plus the edition's folder and the
+page's path; without it the switcher's own ``hreflang`` links are the page's counterparts.
 """
 from __future__ import annotations
 
@@ -51,8 +56,21 @@ def switcher_html(languages: list[str], current: str, urls: dict[str, str]) -> s
             f'<ul class="ck-languages__list">{"".join(items)}</ul></details>')
 
 
-def alternate_links(languages: list[str], urls: dict[str, str]) -> str:
-    """The head's ``<link rel="alternate">`` for every edition, and x-default for the first (the source)."""
+def site_root(base_url: str, current: str, languages: list[str]) -> str:
+    """The whole site's address from an edition's ``html.baseurl`` (which ends in the edition's folder,
+    see :func:`coursekit.multilingual.edition_config`); '' when the address is not known."""
+    if not base_url:
+        return ""
+    base_url = base_url.rstrip("/") + "/"
+    return base_url.removesuffix(prefix(current, languages)) if prefix(current, languages) else base_url
+
+
+def alternate_links(languages: list[str], page_uri: str, root: str) -> str:
+    """The head's ``<link rel="alternate">`` for every edition, and x-default for the first (the source):
+    absolute URLs under the site's address ``root``; nothing when that address is not known."""
+    if not root:
+        return ""
+    urls = {language: root + prefix(language, languages) + page_uri for language in languages}
     lines = [f'<link rel="alternate" hreflang="{language}" href="{_escape(urls[language])}">' for language in languages]
     lines.append(f'<link rel="alternate" hreflang="x-default" href="{_escape(urls[languages[0]])}">')
     return "\n".join(lines) + "\n"
@@ -63,9 +81,10 @@ def add_switcher(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if not languages:
         return
     current = app.config.language or "en"
-    urls = page_urls(languages, current, app.builder.get_target_uri(pagename))
-    context["coursekit_languages_html"] = switcher_html(languages, current, urls)
-    context["metatags"] = context.get("metatags", "") + alternate_links(languages, urls)
+    page_uri = app.builder.get_target_uri(pagename)
+    context["coursekit_languages_html"] = switcher_html(languages, current, page_urls(languages, current, page_uri))
+    root = site_root(app.config.html_baseurl or "", current, languages)
+    context["metatags"] = context.get("metatags", "") + alternate_links(languages, page_uri, root)
 
 
 def add_to_header(app: Sphinx, config) -> None:

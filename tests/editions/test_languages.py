@@ -1,7 +1,8 @@
 """The Arabic and French editions of one site, built as ./build builds them.
 
-The course's own site (``site``, ./build's): each page has its ``hreflang`` alternates pointing at files that
-exist, each edition its own service worker over its own folder, one offline zip holding every edition, and
+The course's own site (``site``, ./build's): each page's language switcher links the same page in every
+edition (no head alternates: the course has no published address, and those must be absolute; the fixture
+book sets one and gets them, with each edition's canonical link its own), each edition its own service worker over its own folder, one offline zip holding every edition, and
 Sphinx's and the theme's own strings in the edition's language. A small book with a few translated strings
 (the fixture minibook plus a glossary, built once per run with all three editions): a glossary reference
 whose target is the English term (``{term}`الماء المالح <brine>```) resolves with -W in the Arabic edition,
@@ -30,6 +31,8 @@ from tests.site.helpers import html_pages
 
 LANGUAGES = ["en", "ar", "fr"]
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">')
+SWITCHER_LINK = re.compile(r'<a class="ck-languages__option" href="([^"]+)" lang="([^"]+)"')
+ADDRESS = "https://course.example.org/ummah/"   # the multibook's html.baseurl (a reserved example domain)
 INTRO_EN = "Desalination leaves {term}`brine` behind, and {term}`the salty rest <brine>` must be diluted."
 INTRO_AR = "تترك التحلية {term}`الماء المالح <brine>` وراءها، ويجب تخفيف {term}`البقية المالحة <brine>`."
 GLOSSARY = "# Glossary\n\n```{glossary}\nbrine\n  The very salty water left over after desalination.\n```\n"
@@ -44,6 +47,9 @@ def catalog(messages: dict[str, str]) -> str:
 def make_multibook(book: Path) -> None:
     """The minibook with a glossary, three languages, and Arabic catalogs for its intro and glossary."""
     shutil.copytree(MINIBOOK, book, ignore=shutil.ignore_patterns("_build"))
+    config = book / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("html:\n", f"html:\n  baseurl: {ADDRESS}\n"),
+                      encoding="utf-8")
     (book / "book" / "glossary.md").write_text(GLOSSARY, encoding="utf-8")
     with (book / "book" / "intro.md").open("a", encoding="utf-8") as handle:
         handle.write("\n" + INTRO_EN + "\n")
@@ -68,7 +74,7 @@ def multibook(tmp_path_factory) -> Path:
     return once(run_root(tmp_path_factory.getbasetemp()) / "multibook", make) / "book"
 
 
-def test_every_page_of_every_edition_names_its_alternates_and_they_exist(site):
+def test_every_page_of_every_edition_links_its_counterparts_and_they_exist(site):
     for language in LANGUAGES:
         pages = html_pages(site, None if language == "en" else language)
         assert len(pages) > 20, language
@@ -76,18 +82,28 @@ def test_every_page_of_every_edition_names_its_alternates_and_they_exist(site):
             text = (site / rel).read_text(encoding="utf-8")
             if 'http-equiv="refresh"' in text:
                 continue   # the root redirect to the first page
-            found = dict(ALTERNATE.findall(text))
-            assert set(found) == {*LANGUAGES, "x-default"}, rel
-            assert found["x-default"] == found["en"]
+            # the course sets no html.baseurl: search engines reject relative alternates, so there are none
+            assert not ALTERNATE.search(text), rel
+            switcher = re.search(r'<details class="ck-languages">.*?</details>', text, re.S)
+            assert switcher, rel
+            found = dict((code, href) for href, code in SWITCHER_LINK.findall(switcher.group(0)))
+            assert set(found) == set(LANGUAGES), rel
             inner = rel if language == "en" else rel.removeprefix(f"{language}/")   # the page's path in its edition
             for code in LANGUAGES:
                 target = ((site / rel).parent / found[code]).resolve()
                 assert target.is_file(), (rel, code, found[code])
                 assert target == (site / ("" if code == "en" else code) / inner).resolve(), (rel, code)
-            switcher = re.search(r'<details class="ck-languages">.*?</details>', text, re.S)
-            assert switcher, rel
-            for code in LANGUAGES:
                 assert f'lang="{code}" hreflang="{code}"' in switcher.group(0) and NAMES[code] in switcher.group(0)
+
+
+def test_with_the_site_address_set_each_edition_names_absolute_alternates_and_its_own_canonical(multibook):
+    site = multibook / "_build" / "html"
+    for language, folder in (("en", ""), ("ar", "ar/"), ("fr", "fr/")):
+        text = (site / folder / "book" / "intro.html").read_text(encoding="utf-8")
+        assert dict(ALTERNATE.findall(text)) == {
+            "en": f"{ADDRESS}book/intro.html", "ar": f"{ADDRESS}ar/book/intro.html",
+            "fr": f"{ADDRESS}fr/book/intro.html", "x-default": f"{ADDRESS}book/intro.html"}, language
+        assert f'<link rel="canonical" href="{ADDRESS}{folder}book/intro.html"' in text, language
 
 
 def test_each_edition_speaks_its_language_in_the_theme_and_sphinx_strings(site):
