@@ -17,7 +17,8 @@ from sphinx.util import logging
 
 from .. import __version__, strings
 from . import (assets, bibfiles, bibstyle, dependencies, description, direction, downloads, editions, fonts, kernels,
-               offline, preflight, reading, release, search, section_quizzes, site, switcher, theme, tips, weight)
+               offline, preflight, reading, release, search, section_quizzes, site, stylesheets, switcher, theme, tips,
+               weight)
 from .directives import DIRECTIVES
 
 logger = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ def setup(app: Sphinx) -> dict:
     offline.setup(app)
     description.setup(app)
     weight.setup(app)
+    stylesheets.setup(app)
     bibstyle.setup(app)
     tips.setup(app)
     search.setup(app)

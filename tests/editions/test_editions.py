@@ -21,6 +21,7 @@ from coursekit.schema.markdown import to_html
 from coursekit.schema.reference import reachable_models
 from coursekit.sphinxext.editions import strip_blocks
 from tests.conftest import course_bank
+from tests.site.helpers import stylesheets
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = course_bank()
@@ -230,7 +231,7 @@ def test_facilitator_notes_on_section_pages_only_in_instructor_edition(student_s
 @pytest.mark.parametrize("part", ["part1", "part2"])
 def test_handout_has_print_stylesheet_and_every_prompt_in_order(student_site, part):
     page = (student_site / "book" / part / "handout.html").read_text(encoding="utf-8")
-    assert re.search(r'<link[^>]+href="[^"]*_static/coursekit/print\.css', page)
+    assert "coursekit/print.css" in stylesheets(student_site / "book" / part / "handout.html")
     assert "coursekit/print.js" not in page                         # CSS only
     assert (student_site / "_static" / "coursekit" / "print.css").is_file()
     text = plain(page)
@@ -252,8 +253,8 @@ def test_print_stylesheet_hides_chrome_and_breaks_pages():
 
 
 def test_print_stylesheet_only_on_pages_that_need_it(student_site):
-    assert "coursekit/print.css" not in (student_site / "book" / "part1" / "science.html").read_text(encoding="utf-8")
-    assert "coursekit/print.css" not in (student_site / "book" / "intro.html").read_text(encoding="utf-8")
+    assert "coursekit/print.css" not in stylesheets(student_site / "book" / "part1" / "science.html")
+    assert "coursekit/print.css" not in stylesheets(student_site / "book" / "intro.html")
 
 
 def _toc_index(section: str) -> int:

@@ -30,6 +30,21 @@ def html_pages(site: Path, language: str | None = None) -> list[str]:
                   if "_static" not in p.parts and p.relative_to(site).parts[0] not in others)
 
 
+def stylesheets(page: Path) -> list[str]:
+    """The stylesheets ``page`` (a built HTML file) applies, in order, as paths under its edition's
+    ``_static``: its one bundle expanded into the files it was made of (coursekit/sphinxext/stylesheets.py)."""
+    from coursekit.sphinxext.stylesheets import HREF, LINK, PREFIX, parts_of
+
+    html = page.read_text(encoding="utf-8")
+    found = []
+    for link in LINK.finditer(html, 0, html.find("</head>")):
+        path = (page.parent / HREF.search(link.group(0)).group(1).split("?")[0]).resolve()
+        static = next(parent for parent in path.parents if parent.name == "_static")
+        parts = parts_of(path, static) if path.name.startswith(PREFIX) else [path]
+        found += [part.relative_to(static).as_posix() for part in parts]
+    return found
+
+
 def site_config(site: Path) -> Path:
     """The _config.yml of the book a built site came from (``<book>/_build/html``, or a copy: the course's)."""
     book = site.parent.parent

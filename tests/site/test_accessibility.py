@@ -17,7 +17,7 @@ import pytest
 from coursekit.course import Course
 from tests.browser.helpers import drawn, quizzes
 from tests.conftest import ROOT
-from tests.site.helpers import html_pages, redirect_target, settle, wait_mounted
+from tests.site.helpers import html_pages, redirect_target, settle, stylesheets, wait_mounted
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +90,7 @@ def test_theme_fixes_reach_every_page(site):
     """The stylesheet is added by the extension to every page (not through html_static_path)."""
     assert (site / "_static" / "coursekit" / "theme-fixes.css").is_file()
     without = [rel for rel in html_pages(site) if not redirect_target(site, rel)
-               and "_static/coursekit/theme-fixes.css" not in (site / rel).read_text(encoding="utf-8")]
+               and "coursekit/theme-fixes.css" not in stylesheets(site / rel)]
     assert without == []
 
 

@@ -12,7 +12,7 @@ from coursekit.formats import direction
 from coursekit.sphinxext.assets import STATIC, served
 from coursekit.sphinxext.direction import code_left_to_right, with_direction
 from coursekit.sphinxext.fonts import LICENCE
-from tests.site.helpers import html_pages, redirect_target
+from tests.site.helpers import html_pages, redirect_target, stylesheets
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML_TAG = re.compile(r"<html\b[^>]*>")
@@ -61,7 +61,7 @@ def test_every_arabic_page_is_right_to_left(arabic_site):
         tag = HTML_TAG.search(text).group(0)
         assert 'lang="ar"' in tag and 'dir="rtl"' in tag, (rel, tag)
         if not redirect_target(arabic_site, rel):
-            assert "_static/coursekit/rtl.css" in text, rel
+            assert "coursekit/rtl.css" in stylesheets(arabic_site / rel), rel
     for rel, text in found:
         for pre in re.findall(r"<pre\b[^>]*>", text):
             assert 'dir="ltr"' in pre, (rel, pre)
@@ -71,7 +71,7 @@ def test_every_french_page_is_left_to_right_without_the_mirror(french_site):
     for rel, text in pages(french_site):
         tag = HTML_TAG.search(text).group(0)
         assert 'lang="fr"' in tag and 'dir="ltr"' in tag, (rel, tag)
-        assert "rtl.css" not in text, rel
+        assert "rtl.css" not in text and "coursekit/rtl.css" not in stylesheets(french_site / rel), rel
     assert not (french_site / "_static" / "coursekit" / "rtl.css").exists()
 
 
