@@ -4,7 +4,8 @@
 
    Only on http(s) in a secure context (https, or a loopback address): browsers run no service worker
    from file://, where the downloaded copy of the course already works without one, nor on plain http
-   elsewhere. Registered after the page has loaded, so that the page's own files come first; the site
+   elsewhere. Registered once the page has loaded and the browser is idle, so that the page's own files and
+   scripts come first (installing the worker downloads the whole course, on a phone's slow link too); the site
    root is found from this script's own address (_static/coursekit/offline.js), so the course works at
    any path of its host. */
 (() => {
@@ -25,6 +26,7 @@
     // A failed registration (the host refuses sw.js, say) leaves the course working online: nothing to report.
     navigator.serviceWorker.register(worker).catch(() => undefined);
   };
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register, { once: true });
+  const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register, 0));
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle, { once: true });
 })();
