@@ -106,11 +106,12 @@ def bundle_pages(out: Path, skip: frozenset[str] = frozenset()) -> int:
                 (folder / name).write_text(text, encoding="utf-8")
             written[key] = name
         href = posixpath.relpath((folder / written[key]).as_posix(), page.parent.as_posix())
-        head = html[:head_end]
+        bundled = {link.group(0) for link in links}
         first = links[0]
-        head = head[:first.start()] + f'<link rel="stylesheet" href="{href}" />\n' + LINK.sub(
-            lambda m: "" if m.group(0) in {l.group(0) for l in links} else m.group(0), head[first.end():])
-        page.write_text(head + html[head_end:], encoding="utf-8")
+        rest = LINK.sub(lambda m: "" if m.group(0) in bundled else m.group(0), html[first.end():head_end])
+        text = f'{html[:first.start()]}<link rel="stylesheet" href="{href}" />\n{rest}{html[head_end:]}'
+        if text != html:
+            page.write_text(text, encoding="utf-8")
     for stale in folder.glob(f"{PREFIX}*.css"):
         if stale.name not in written.values():
             stale.unlink()
