@@ -107,10 +107,21 @@ class Course:
         walk(self.toc)
         return found
 
+    def sphinx_setting(self, name: str, default=None):
+        """One value of ``_config.yml``'s ``sphinx.config``."""
+        sphinx = self.config.get("sphinx") or {}
+        config = (sphinx.get("config") or {}) if isinstance(sphinx, dict) else {}
+        return config.get(name, default) if isinstance(config, dict) else default
+
+    @cached_property
+    def languages(self) -> list[str]:
+        """The course's language editions, its source language first (``coursekit_languages``)."""
+        listed = self.sphinx_setting("coursekit_languages") or []
+        return [str(code) for code in listed] if isinstance(listed, list) else []
+
     def instructor_only(self, page: str) -> bool:
         """Whether a page is in the instructor edition only (``coursekit_instructor_pages`` patterns)."""
-        sphinx = self.config.get("sphinx") or {}
-        patterns = ((sphinx.get("config") or {}) if isinstance(sphinx, dict) else {}).get("coursekit_instructor_pages") or []
+        patterns = self.sphinx_setting("coursekit_instructor_pages") or []
         return any(fnmatch.fnmatch(self.docname(page), pattern) for pattern in patterns if isinstance(pattern, str))
 
     @cached_property
@@ -169,9 +180,10 @@ class Course:
         return None
 
     def section_title(self, section: str) -> str:
-        """The first heading of the section's page; for a course without that page (the one a downloaded
-        notebook unpacks, coursekit.portable), the title its config lists (``coursekit_section_titles``);
-        else the section id."""
+        """The first heading of the section's page, in the language coursekit is giving strings in (the
+        page's catalog's translation of it, as the translated edition shows the page); for a course without
+        that page (the one a downloaded notebook unpacks, coursekit.portable), the title its config lists
+        (``coursekit_section_titles``); else the section id."""
         page = self.page_file(section)
         if page is None:
             listed = self.config.get(SECTION_TITLES)
@@ -182,5 +194,17 @@ class Course:
             text = "\n".join("".join(c.get("source", "")) for c in cells if c.get("cell_type") == "markdown")
         for line in text.splitlines():
             if line.startswith("# "):
-                return line[2:].strip()
+                return self.translated(page, line[2:].strip())
         return section
+
+    def translated(self, page: Path, text: str) -> str:
+        """``text`` of ``page`` as the edition in coursekit's current language shows it."""
+        from . import strings
+
+        language = strings.language()
+        if language == (self.languages[0] if self.languages else "en"):
+            return text
+        from .page_catalogs import page_translations
+
+        doc = page.relative_to(self.root).with_suffix("").as_posix()
+        return page_translations(self.root, language, doc).get(text, text)

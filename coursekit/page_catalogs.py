@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.pofile import PoFileError, read_po
@@ -76,6 +77,27 @@ def status(root: Path, language: str) -> PageStatus:
                 translated += 1
         obsolete += sum(1 for message in catalog.obsolete.values() if message.string)   # translations left over
     return PageStatus(language, total, translated, fuzzy, obsolete, tuple(unreadable))
+
+
+def page_translations(root: Path, language: str, doc: str) -> dict[str, str]:
+    """``{English: translation}`` of one page's catalog (``doc``: the page's path without suffix), the
+    strings a translated edition shows: translated and not fuzzy, as Sphinx takes them. {} without one."""
+    path = Path(root) / "locales" / language / "LC_MESSAGES" / f"{doc}.po"
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return {}
+    return _read_translations(path, language, stamp)
+
+
+@lru_cache(maxsize=64)
+def _read_translations(path: Path, language: str, stamp: int) -> dict[str, str]:
+    try:
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=language, abort_invalid=True)
+    except (PoFileError, ValueError, UnicodeDecodeError):
+        return {}   # coursekit check and the release build report the catalog itself
+    return {m.id: m.string for m in catalog if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
 
 
 def _tool(name: str) -> str:

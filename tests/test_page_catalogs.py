@@ -64,3 +64,27 @@ def test_an_unreadable_catalog_is_named_not_a_traceback(tmp_path):
     status = page_catalogs.status(root, "fr")
     assert status.unreadable == ("locales/fr/LC_MESSAGES/book/b.po",) and status.total == 3
     assert str(status).endswith("; unreadable: locales/fr/LC_MESSAGES/book/b.po")
+
+
+def test_a_section_title_is_the_translated_editions_heading_and_english_until_translated(tmp_path):
+    """The title a quiz, a timeline check or My progress gives a section, in the French edition: the page's
+    own heading as that edition shows it (its catalog's translation; a fuzzy one is not shown, as Sphinx)."""
+    from coursekit import strings
+    from coursekit.course import Course
+
+    root = course(tmp_path)
+    (root / "_config.yml").write_text("title: T\nsphinx:\n  config:\n    coursekit_languages: [en, fr]\n",
+                                      encoding="utf-8")
+    (root / "_toc.yml").write_text("format: jb-book\nroot: book/intro\nchapters:\n  - file: book/part1/a\n"
+                                   "  - file: book/b\n", encoding="utf-8")
+    (root / "book" / "part1").mkdir(parents=True)
+    (root / "book" / "part1" / "a.md").write_text("# Done\n\nText.\n", encoding="utf-8")
+    (root / "book" / "b.md").write_text("# New English\n", encoding="utf-8")
+    try:
+        strings.use("fr")
+        assert Course(root).section_title("part1/a") == "Fait"
+        assert Course(root).section_title("b") == "New English"   # fuzzy: shown in English
+        strings.use("en")
+        assert Course(root).section_title("part1/a") == "Done"
+    finally:
+        strings.use("en")

@@ -26,7 +26,7 @@ from babel.messages.pofile import read_po
 from coursekit.multilingual import NAMES
 from support.book import build_book
 from support.once import once, run_root
-from tests.conftest import MINIBOOK
+from tests.conftest import MINIBOOK, ROOT
 from tests.site.helpers import html_pages
 
 LANGUAGES = ["en", "ar", "fr"]
@@ -196,3 +196,36 @@ def test_the_instructor_edition_is_built_in_every_language(multibook, tmp_path):
         assert re.search(rf'<html[^>]*\blang="{language or "en"}"', page), language
         assert "Ten minutes on brine, then the glossary." in page, language   # untranslated: in English
     assert "تترك التحلية" in (html / "ar" / "book" / "intro.html").read_text(encoding="utf-8")
+
+
+def test_a_translated_edition_names_each_section_by_its_own_heading(site):
+    """My progress lists every section, and the course timeline's checks name their sections: in the
+    Arabic and French editions by the heading those editions show, never the English one."""
+    from coursekit import strings
+    from coursekit.course import Course
+
+    course = Course(ROOT)
+    english = {section: course.section_title(section) for section in course.section_pages}
+    for language in ("ar", "fr"):
+        try:
+            strings.use(language)
+            titles = {section: course.section_title(section) for section in course.section_pages}
+            check = strings.t("timeline.quizTitle", section=titles["part2/iran-deal"])
+        finally:
+            strings.use("en")
+        assert all(titles[s] != english[s] for s in titles), language   # every heading is translated
+        progress = plain_text(site / language / "book" / "progress.html")
+        timeline = plain_text(site / language / "book" / "timeline.html")
+        assert check in timeline, language
+        for section, title in english.items():
+            assert title not in progress, (language, section)
+            assert titles[section] in progress, (language, section)
+        assert english["part2/iran-deal"] not in timeline, language
+
+
+def plain_text(page: Path) -> str:
+    """A page's HTML with entities and JSON escapes read back, so a title is found wherever it stands."""
+    import html
+
+    text = html.unescape(page.read_text(encoding="utf-8"))
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
