@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import LEARN
 from tests.browser.test_quiz_student import ITEMS, KEY, check, item, open_quiz, pick, score, tap
 
 pytestmark = pytest.mark.browser
@@ -128,3 +129,43 @@ def test_an_answer_after_show_answer_says_the_same_after_a_reload(phone, student
     page.reload()
     page.wait_for_selector(".ck-widget-mount.ck-mounted .ck-quiz")
     assert item(page, "l-tf").locator(".ck-result").inner_text() == live
+
+
+# ---- 6. checking the untouched order, or the same answer again, is not a try (found on a phone walk) --
+
+def test_checking_the_starting_order_untouched_is_not_a_try(phone, student_url):
+    watched = open_quiz(phone, student_url)
+    box = item(watched.page, "l-order")
+    assert "Move the entries into order first" in check(box)
+    assert tries(box) == ""
+    box.locator(".ck-move:not([disabled])").first.tap()   # one entry moved: now it is an answer
+    check(box)
+    assert tries(box) == "Scored tries: 1 of 2"
+    assert watched.problems == []
+
+
+def test_a_double_tap_on_check_uses_one_try_not_both(phone, student_url):
+    page = open_quiz(phone, student_url).page
+    box = item(page, "l-water")
+    pick(box, "Nile")
+    assert "Not quite" in check(box)
+    assert "You have already checked this answer" in check(box)   # the same wrong answer again
+    assert tries(box) == "Scored tries: 1 of 2" and not box.locator(".ck-explanation").is_visible()
+    page.reload()
+    box = item(page, "l-water")
+    assert "You have already checked this answer" in check(box)   # restored from storage: still the same one
+    assert tries(box) == "Scored tries: 1 of 2"
+
+
+def test_a_matching_item_says_how_many_entries_match_and_that_it_scores_only_when_all_do(phone, student_url):
+    page = open_quiz(phone, student_url).page
+    box = item(page, "l-match")
+    assert "the question scores when every entry matches" in box.inner_text()
+    pairs = LEARN["items"][4]["pairs"]
+    box.get_by_label(pairs[0]["left"], exact=True).select_option(label=pairs[0]["right"])
+    box.get_by_label(pairs[1]["left"], exact=True).select_option(label=pairs[2]["right"])
+    box.get_by_label(pairs[2]["left"], exact=True).select_option(label=pairs[1]["right"])
+    assert "Not quite" in check(box)
+    detail = " ".join(box.locator(".ck-detail").inner_text().split())
+    assert "1 of 3 entries match; this question scores only when every entry matches." in detail
+    assert "Score for this question: 0 of 1." in detail

@@ -26,6 +26,8 @@ test("checking nothing is not an answer", () => {
   assert.equal(q.answered({ type: "matching" }, [-1, -1]), false);
   assert.equal(q.answered({ type: "matching" }, [-1, 0]), true);
   assert.equal(q.answered({ type: "ordering" }, [1, 0, 2]), true);
+  assert.equal(q.answered({ type: "ordering" }, [1, 0, 2], [1, 0, 2]), false);   // the starting order, untouched
+  assert.equal(q.answered({ type: "ordering" }, [0, 1, 2], [1, 0, 2]), true);
 });
 
 test("matching rows are marked one by one", () => {
@@ -51,4 +53,11 @@ test("a numeric answer is a finite number in any of the digits a keyboard gives,
     assert.equal(q.typedNumber(junk), null, String(junk));
   }
   assert.equal(q.westernDigits("٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹"), "0123456789 0123456789");
+});
+
+test("the same answer checked again is recognised, whatever its type", () => {
+  assert.equal(q.sameResponse([0, 2], [0, 2]), true);
+  assert.equal(q.sameResponse([0, 2], [2, 0]), false);
+  assert.equal(q.sameResponse("1970", "1970"), true);
+  assert.equal(q.sameResponse(1, 0), false);
 });

@@ -76,9 +76,9 @@ function choiceCounts(item, response) {
   return { hits, misses: picked.size - hits, right: right.size };
 }
 
-/** True when the student gave something to check: a choice, a non-blank text, a match for every row.
- * Checking nothing is not a try. */
-function answered(item, response) {
+/** True when the student gave something to check: a choice, a non-blank text, a match for a row, an order
+ * moved from where it started (`start`). Checking nothing is not a try. */
+function answered(item, response, start) {
   switch (item.type) {
     case "single_choice":
     case "true_false":
@@ -90,9 +90,16 @@ function answered(item, response) {
       return typeof response === "string" && response.trim() !== "";
     case "matching":
       return Array.isArray(response) && response.some((v) => v >= 0);
+    case "ordering": // the starting order is never the answer (20-shuffle.js): checking it untouched is no try
+      return Array.isArray(response) && !(Array.isArray(start) && sameResponse(response, start));
     default:
-      return true; // an ordering is always an answer
+      return true;
   }
+}
+
+/** Whether two responses of one item are the same answer (checking the same one again is no new try). */
+function sameResponse(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Per row of a matching item: true when the row's chosen right side is its own. */

@@ -105,7 +105,8 @@ function render({ model, el: root }) {
     const name = `${base}-a${record.attempt}-${n}`;
     const allowed = item.tries ?? quiz.showAnswerAfter;
     const promptId = `${name}-prompt`;
-    const controls = CONTROLS[item.type](item, name, s, speak, shownOrder(item, seed));
+    const start = shownOrder(item, seed);
+    const controls = CONTROLS[item.type](item, name, s, speak, start);
     const status = el("p", { class: "ck-status" });
     const detail = el("div", { class: "ck-detail" });
     const feedback = el("div", { class: "ck-feedback" });
@@ -153,6 +154,10 @@ function render({ model, el: root }) {
         const counts = choiceCounts(item, entry.response);
         lines.push(format(s[done ? "quiz.choiceCounts" : "quiz.tickCounts"], counts));
       }
+      if (item.type === "matching" && entry.last < 1) { // the rows say which match; the score needs them all
+        const rows = matchRows(item, entry.response);
+        lines.push(format(s["quiz.rowCounts"], { hits: rows.filter(Boolean).length, rows: rows.length }));
+      }
       lines.push(format(s["quiz.itemScore"], { score: points(entry.score) }));
       const said = note ?? lateNote(entry, s);
       if (said) lines.push(said);
@@ -172,15 +177,16 @@ function render({ model, el: root }) {
 
     check.addEventListener("click", () => {
       const response = controls.read();
-      const missing = !answered(item, response) ? "quiz.needAnswer"
-        : item.type === "numeric" && typedNumber(response) === null ? "quiz.needNumber" : null;
-      if (missing) { // not a try: nothing, or no number, was given
+      const before = record.answers[item.id] || { tries: 0, score: 0, revealed: false };
+      const missing = !answered(item, response, start) ? (item.type === "ordering" ? "quiz.orderFirst" : "quiz.needAnswer")
+        : item.type === "numeric" && typedNumber(response) === null ? "quiz.needNumber"
+          : before.tries > 0 && sameResponse(before.response, response) ? "quiz.sameAnswer" : null;
+      if (missing) { // not a try: nothing, no number, the untouched order or the answer already checked
         setStatus("ck-needed", "!", s[missing]);
         speak(s[missing]);
         return;
       }
       const value = score(item, response);
-      const before = record.answers[item.id] || { tries: 0, score: 0, revealed: false };
       const closed = settled(before, allowed);
       const entry = { response, tries: before.tries + 1, last: value, revealed: Boolean(before.revealed),
         score: closed ? before.score : value, at: Date.now(), ...(closed ? { late: true } : {}) };
