@@ -54,6 +54,9 @@ def test_touch_each_marker_opens_its_event_at_its_visible_centre(phone, site_url
         title = root.locator(".ck-tl-details-title")
         assert root.locator(".ck-tl-details").is_visible()
         assert m["label"].startswith(title.inner_text() + ", ")
+        for target in (root.get_by_role("button", name="Close"), root.locator(".ck-tl-section-link")):
+            if target.count():   # each control of the panel a finger can hit: 44 px high
+                assert target.bounding_box()["height"] >= 44, target
         root.get_by_role("button", name="Close").tap()
         g = geometry(root)  # selecting may reveal, that is, pan
         m.update(next(x for x in g["markers"] if x["id"] == m["id"]))
@@ -205,6 +208,12 @@ def test_menus_count_what_each_option_keeps_and_offer_no_empty_choice(phone, sit
     # a search can still match nothing: then the status says so and what to do
     search(phone.page, "zzzz no such word")
     assert status.inner_text().startswith("No event matches.") and "All themes" in status.inner_text()
+    assert f"Showing 0 of {len(events)} events. Try" in status.inner_text()
+    # nothing to zoom to: the zoom buttons rest until an event is shown again (found on a phone walk)
+    zoom = [root.get_by_role("button", name=name) for name in ("Zoom in", "Zoom out")]
+    assert all(button.is_disabled() for button in zoom)
+    search(phone.page, "")
+    assert not any(button.is_disabled() for button in zoom)
 
 
 def test_tab_then_arrow_key_selects_an_event(watched, site_url):
@@ -221,3 +230,20 @@ def test_tab_then_arrow_key_selects_an_event(watched, site_url):
     assert now != tabbed  # it moved: to the next event, or into the cluster that had focus
     page.keyboard.press("ArrowRight")
     assert selected(page) not in (None, now)
+
+
+def test_the_details_link_to_the_section_is_a_44_px_target(phone, site_url):
+    """On the course timeline each event links to its section: a link a finger can hit (it was 19 px high)."""
+    page = phone.page
+    root = open_page(phone, site_url + COURSE)
+    heights = []
+    for marker in [m for m in geometry(root)["markers"] if m["id"]][:4]:
+        g = geometry(root)
+        marker = next(m for m in g["markers"] if m["id"] == marker["id"])
+        page.touchscreen.tap(*visible_centre(marker, g["view"]))
+        link = root.locator(".ck-tl-section-link")
+        if link.count():
+            heights.append(link.bounding_box()["height"])
+        root.get_by_role("button", name="Close").tap()
+    assert heights and min(heights) >= 44, heights
+    assert phone.problems == []

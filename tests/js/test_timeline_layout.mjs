@@ -169,3 +169,22 @@ test("each menu option says how many events it keeps, given the other filters", 
   assert.deepEqual(applyFilterSet(events, { actor: "Egypt", theme: "water" }).map((e) => e.id), ["b"]);
   assert.deepEqual(applyFilterSet(events, { query: "shared river" }).map((e) => e.id), ["b"]); // summary text, tags and entities gone
 });
+
+test("a marker stands at its own date unless a neighbour is too close, and never leaves its column", () => {
+  const day = (y) => dayNumber(`${y}-07-01`, "start");
+  const years = [1950, 1968, 1990, 1991, 2011];   // 1990 and 1991 are 4 px apart at 390 px: they must share or split
+  const evs = years.map((y, i) => ({ id: `e${i}`, t: day(y), t1: day(y) }));
+  const v0 = day(1940), v1 = day(2030), width = 390;
+  const scale = width / (v1 - v0);
+  const units = layout(evs, timesOf(evs), v0, v1, width);
+  const at = (id) => units.find((u) => u.kind === "event" && u.ev.id === id);
+  for (const id of ["e0", "e1", "e4"]) {   // alone: on its date
+    assert.ok(Math.abs(at(id).x - (evs[+id[1]].t - v0) * scale) < 0.5, `${id} at ${at(id).x}`);
+  }
+  const xs = units.map((u) => u.x).sort((a, b) => a - b).filter((x, i, all) => i === 0 || x !== all[i - 1]);
+  for (let i = 1; i < xs.length; i++) assert.ok(xs[i] - xs[i - 1] >= 46 - 1e-9, `columns ${xs[i - 1]} and ${xs[i]}`);
+  for (const u of units) {   // within its column's 46 px of its date
+    const dates = u.kind === "event" ? [u.ev.t] : u.members.map((e) => e.t);
+    for (const d of dates) assert.ok(Math.abs(u.x - (d - v0) * scale) < 46, `${u.key} ${u.x}`);
+  }
+});

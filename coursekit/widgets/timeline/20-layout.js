@@ -1,13 +1,15 @@
 // Part 2: where markers and axis ticks go, as pure functions of the view (no DOM).
 //
-// Markers sit in columns PITCH px wide that are anchored in time, so a column keeps its events while the
-// view pans. A column stacks up to LANES markers at its centre, or shows one cluster with a count when it
-// holds more. Column centres and lanes are PITCH apart and each tap target is TARGET wide, so no two
-// targets overlap; a column whose target would cross either end of the axis is left out (it is off the
-// edge: panning or zooming brings it in), so every target drawn can be tapped in full.
+// Markers are grouped in columns PITCH px wide that are anchored in time, so a column keeps its events
+// while the view pans. A column stacks up to LANES markers, or shows one cluster with a count when it holds
+// more. It stands at its events' own place on the axis (their mean), moved only as far as it must be to
+// stay PITCH clear of its neighbours (``spaced``), never out of its own column: a lone event sits on its
+// date. Lanes are PITCH apart and each tap target is TARGET wide, so no two targets
+// overlap; a column whose target would cross either end of the axis is left out (it is off the edge:
+// panning or zooming brings it in), so every target drawn can be tapped in full.
 
 const TARGET = 44; // px: the tap target of a marker (WCAG 2.5.5); the visible marker inside is 24 px
-const PITCH = 46; // px between column centres and between lanes
+const PITCH = 46; // px between columns and between lanes
 const LANES = 3; // markers a column stacks before it becomes a cluster
 const LIFT = 14; // px the centre of lane 0 sits above the baseline: markers stand on it, clear of the tick labels
 
@@ -22,32 +24,52 @@ function layout(events, times, v0, v1, width, { selectedId = "", rtl = false } =
   const scale = width / (v1 - v0);
   const dpc = PITCH / scale; // days per column
   const half = TARGET / 2;
-  let column = null;
-  let members = [];
-  let pinned = null;
-  const flush = () => {
-    const x0 = ((column + 0.5) * dpc - v0) * scale;
-    if (column !== null && x0 >= half && x0 <= width - half) {
-      const x = rtl ? width - x0 : x0;
-      let lane = 0;
-      if (pinned) out.push({ key: `e:${pinned.id}`, kind: "event", ev: pinned, x, lane: lane++ });
-      if (members.length <= LANES - lane) {
-        for (const ev of members) out.push({ key: `e:${ev.id}`, kind: "event", ev, x, lane: lane++ });
-      } else {
-        out.push({ key: `c:${column}:${members.length}`, kind: "cluster", members, x, lane });
-      }
-    }
-    members = [];
-    pinned = null;
-  };
+  const columns = [];
   for (let k = lowerBound(times, v0 - dpc), to = lowerBound(times, v1 + dpc); k < to; k++) {
     const ev = events[k];
     const c = Math.floor(ev.t / dpc);
-    if (c !== column) { flush(); column = c; }
-    if (ev.id === selectedId) pinned = ev;
-    else members.push(ev);
+    if (!columns.length || columns[columns.length - 1].column !== c) columns.push({ column: c, members: [], pinned: null, sum: 0, n: 0 });
+    const col = columns[columns.length - 1];
+    if (ev.id === selectedId) col.pinned = ev;
+    else col.members.push(ev);
+    col.sum += (ev.t - v0) * scale;
+    col.n += 1;
   }
-  if (column !== null) flush();
+  const places = spaced(columns.map((col) => col.sum / col.n));
+  columns.forEach((col, i) => {
+    const x0 = places[i];
+    if (x0 < half || x0 > width - half) return;
+    const x = rtl ? width - x0 : x0;
+    let lane = 0;
+    if (col.pinned) out.push({ key: `e:${col.pinned.id}`, kind: "event", ev: col.pinned, x, lane: lane++ });
+    if (col.members.length <= LANES - lane) {
+      for (const ev of col.members) out.push({ key: `e:${ev.id}`, kind: "event", ev, x, lane: lane++ });
+    } else {
+      out.push({ key: `c:${col.column}:${col.members.length}`, kind: "cluster", members: col.members, x, lane });
+    }
+  });
+  return out;
+}
+
+/**
+ * Places for columns that want to stand at ``ideal`` (increasing px), at least PITCH apart and as near
+ * their ideals as can be (least squares): columns too close share one shift, pooled until no two clash
+ * (the pool-adjacent-violators algorithm). Columns are at least PITCH apart in time, so none leaves its own.
+ */
+function spaced(ideal) {
+  const blocks = []; // { start, count, sum }: columns start..start+count-1 packed PITCH apart
+  ideal.forEach((x, i) => {
+    blocks.push({ start: i, count: 1, sum: x - i * PITCH });
+    while (blocks.length > 1) {
+      const [a, b] = blocks.slice(-2);
+      if (a.sum / a.count <= b.sum / b.count) break;
+      blocks.splice(-2, 2, { start: a.start, count: a.count + b.count, sum: a.sum + b.sum });
+    }
+  });
+  const out = [];
+  for (const block of blocks) {
+    for (let i = block.start; i < block.start + block.count; i++) out.push(block.sum / block.count + i * PITCH);
+  }
   return out;
 }
 

@@ -172,15 +172,21 @@ function render({ model, el: host }) {
   /** "Showing 8 of 8 events", and when the range in view holds fewer of them, how many it holds. */
   function updateStatus() {
     const showing = format(s["timeline.showing"], { shown: shown.length, total: all.length });
-    if (!shown.length) { status.textContent = `${s["timeline.noMatch"]} ${showing} ${s["timeline.noMatchHint"]}`; return; }
+    if (!shown.length) { status.textContent = `${s["timeline.noMatch"]} ${showing}. ${s["timeline.noMatchHint"]}`; return; }
     const inView = listMode ? shown.length : shown.filter((ev) => ev.t1 >= v0 && ev.t <= v1).length;
     const text = inView === shown.length ? showing
       : `${showing}; ${format(inView ? s["timeline.inView"] : s["timeline.noneInView"], { count: inView })}`;
     if (status.textContent !== text) status.textContent = text; // a live region: say it only when it changes
   }
 
+  /** The zoom buttons act on the events shown: in the list, or when a search matches none, they rest. */
+  function updateZoom() {
+    for (const node of [zoomIn, zoomOut, zoomReset]) node.disabled = listMode || !shown.length;
+  }
+
   function draw() {
     updateStatus();
+    updateZoom();
     viewport.dataset.span = String(Math.round(v1 - v0));
     viewport.dataset.start = String(Math.round(v0));
     if (!width || listMode) return;
@@ -422,7 +428,7 @@ function render({ model, el: host }) {
     help.hidden = on; // the axis instructions do not apply to the list
     listToggle.setAttribute("aria-pressed", String(on));
     listToggle.textContent = on ? s["timeline.axisView"] : s["timeline.listView"];
-    for (const node of [zoomIn, zoomOut, zoomReset]) node.disabled = on;
+    updateZoom();
     if (!on) draw();
   }
 
