@@ -204,7 +204,7 @@ class Course:
         language = strings.language()
         if language == (self.languages[0] if self.languages else "en"):
             return text
-        from .page_catalogs import page_translations
+        from .multilingual import page_translations
 
         doc = page.relative_to(self.root).with_suffix("").as_posix()
         return page_translations(self.root, language, doc).get(text, text)

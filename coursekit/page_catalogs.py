@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.pofile import PoFileError, read_po
@@ -79,27 +78,6 @@ def status(root: Path, language: str) -> PageStatus:
     return PageStatus(language, total, translated, fuzzy, obsolete, tuple(unreadable))
 
 
-def page_translations(root: Path, language: str, doc: str) -> dict[str, str]:
-    """``{English: translation}`` of one page's catalog (``doc``: the page's path without suffix), the
-    strings a translated edition shows: translated and not fuzzy, as Sphinx takes them. {} without one."""
-    path = Path(root) / "locales" / language / "LC_MESSAGES" / f"{doc}.po"
-    try:
-        stamp = path.stat().st_mtime_ns
-    except OSError:
-        return {}
-    return _read_translations(path, language, stamp)
-
-
-@lru_cache(maxsize=64)
-def _read_translations(path: Path, language: str, stamp: int) -> dict[str, str]:
-    try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=language, abort_invalid=True)
-    except (PoFileError, ValueError, UnicodeDecodeError):
-        return {}   # coursekit check and the release build report the catalog itself
-    return {m.id: m.string for m in catalog if m.id and isinstance(m.id, str) and m.string and not m.fuzzy}
-
-
 def _tool(name: str) -> str:
     """A command of the environment coursekit runs in (the book's: jupyter-book and sphinx-intl)."""
     found = Path(sys.executable).parent / name
@@ -121,7 +99,8 @@ def refresh(root: Path, languages: list[str]) -> str:
         if built.returncode:
             raise RuntimeError("the gettext build failed:\n" + (built.stdout + built.stderr)[-3000:])
         templates = Path(scratch) / "_build" / "gettext"
-        (templates / "sphinx.pot").unlink(missing_ok=True)    # Sphinx's own strings: translated by Sphinx
+        (templates / "sphinx.pot").unlink(missing_ok=True)   # Sphinx's and the themes' words: their catalogs, and
+        # locales/<language>/LC_MESSAGES/sphinx.po (by hand) for what they lack, which this never rewrites
         shutil.rmtree(templates / "_static", ignore_errors=True)
         command = [_tool("sphinx-intl"), "update", "-p", str(templates), "-d", str(root / "locales")]
         for language in languages:

@@ -16,9 +16,9 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .. import __version__, strings
-from . import (assets, bibfiles, bibstyle, dependencies, description, direction, downloads, editions, fonts, kernels,
-               offline, preflight, reading, release, search, section_quizzes, site, stylesheets, switcher, theme, tips,
-               weight)
+from . import (assets, bibfiles, bibstyle, captions, dependencies, description, direction, downloads, editions, fonts,
+               kernels, offline, preflight, reading, release, search, section_quizzes, site, stylesheets, switcher,
+               theme, theme_strings, tips, weight)
 from .directives import DIRECTIVES
 
 logger = logging.getLogger(__name__)
@@ -89,6 +89,8 @@ def setup(app: Sphinx) -> dict:
     description.setup(app)
     weight.setup(app)
     stylesheets.setup(app)
+    captions.setup(app)
+    theme_strings.setup(app)
     bibstyle.setup(app)
     tips.setup(app)
     search.setup(app)

@@ -47,7 +47,7 @@ from .assets import STATIC, SUBDIR, served, write_if_changed
 THEME_FIXES = "theme-fixes.css"
 EVERY_PAGE = ("site.css", "nav.js", "tips.js", "offline.js", "tables.js", "pill.js")
 SITE_FILES = (*EVERY_PAGE, "search-offline.js")  # written minified, like the widget assets; the last on the search page only (search.py)
-JUMPS = (("timeline", "Timeline"), ("quiz", "Self-check quiz"))  # widget module, link text
+JUMPS = (("timeline", "site.jumpTimeline"), ("quiz", "site.jumpQuiz"))  # widget module, its link's string
 BUNDLE = "course-offline.zip"
 BUNDLE_FOLDER = "course-offline"  # the single top folder inside the zip
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -99,12 +99,12 @@ def jump_links(body: str) -> str:
         module = match.group(1)
         if module not in found:
             found[module] = enclosing_section(body, match.start())
-    links = [(found[module], text) for module, text in JUMPS if found.get(module)]
+    links = [(found[module], t(key)) for module, key in JUMPS if found.get(module)]
     heading = FIRST_H1.search(body)
     if not links or not heading:
         return body
     items = "".join(f'<li><a href="#{_escape(anchor)}">{_escape(text)}</a></li>' for anchor, text in links)
-    nav = f'<nav class="ck-jump" aria-label="Exercises on this page"><ul>{items}</ul></nav>'
+    nav = f'<nav class="ck-jump" aria-label="{_escape(t("site.jumpLabel"))}"><ul>{items}</ul></nav>'
     return body[:heading.end()] + nav + body[heading.end():]
 
 
@@ -131,7 +131,7 @@ def label_summaries(markup: str) -> str:
     def name(match: re.Match) -> str:
         title = html.unescape(re.sub(r"<[^>]+>", "", match.group(2))).strip()
         return (f"{match.group(1)}{match.group(2)}</a>{match.group(3)}"
-                f'<summary aria-label="{_escape("Sections of " + title)}">')
+                f'<summary aria-label="{_escape(t("site.sectionsOf", title=title))}">')
     return TOC_SUMMARY.sub(name, markup)
 
 

@@ -229,3 +229,37 @@ def plain_text(page: Path) -> str:
 
     text = html.unescape(page.read_text(encoding="utf-8"))
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+
+
+def english_interface_words() -> set[str]:
+    """What the themes, Sphinx and coursekit write round a page in English: pydata-sphinx-theme's catalog,
+    the words its and sphinx-book-theme's templates hard-code, Sphinx's heading links, our jump links."""
+    import pydata_sphinx_theme
+
+    from coursekit.sphinxext.theme_strings import HARD_CODED, JUPYTER_BOOK_SEARCH
+
+    with (Path(pydata_sphinx_theme.__file__).parent / "locale" / "sphinx.pot").open("rb") as handle:
+        theme = {m.id for m in read_po(handle) if m.id and isinstance(m.id, str) and "%" not in m.id and "<" not in m.id}
+    hard = {written.split(f'{attribute}="', 1)[1].split('"', 1)[0] for written, (attribute, _) in HARD_CODED.items()}
+    return theme | hard | {JUPYTER_BOOK_SEARCH, "Link to this heading", "Index", "Exercises on this page", "Timeline",
+                           "Self-check quiz"}
+
+
+SAME_WORD = {"fr": {"Page", "Index"}}   # French words spelt as the English ones
+INTERFACE_ATTRIBUTE = re.compile(r'(?:aria-label|title|data-bs-title|placeholder)="([^"]+)"')
+
+
+def test_the_translated_editions_interface_has_no_english_word_of_the_themes(site):
+    import html
+
+    english = english_interface_words()
+    assert {"Back to top", "Toggle primary sidebar", "Main", "On this page"} <= english
+    for language in ("ar", "fr"):
+        for rel in ("book/intro.html", "book/part2/iran-deal.html", "book/timeline.html"):
+            text = (site / language / rel).read_text(encoding="utf-8")
+            start, end = text.find("<article"), text.find("</article>")
+            chrome = re.sub(r"<script.*?</script>|<style.*?</style>", "", text[:start] + text[end:], flags=re.S)
+            words = {html.unescape(v).strip() for v in INTERFACE_ATTRIBUTE.findall(text)}
+            words |= {html.unescape(v).strip() for v in re.findall(r">([^<>]+)<", chrome)}
+            assert sorted(words & english - SAME_WORD.get(language, set())) == [], (language, rel)
+            assert "Sections of " not in text, (language, rel)
