@@ -38,6 +38,25 @@ def jupyterquiz_parts(book: dict, page: str) -> list[str]:
     return parts
 
 
+def widget_files(site, fetched: dict) -> dict:
+    """The coursekit files a page fetched that are the widget's own (not the site-wide chrome): a page's
+    stylesheet bundle (coursekit/sphinxext/stylesheets.py) counts as the widget stylesheets it holds."""
+    from coursekit.sphinxext.stylesheets import PREFIX, parts_of
+
+    files = {}
+    for path, size in fetched.items():
+        name = path.rsplit("/", 1)[-1]
+        if "/_static/coursekit/" in path and name.startswith(PREFIX):
+            static = site / "_static"
+            for part in parts_of(site / path.lstrip("/"), static):
+                rel = "/_static/" + part.relative_to(static).as_posix()
+                if rel.startswith("/_static/coursekit/") and not is_site_wide(rel):
+                    files[rel] = part.stat().st_size
+        elif "/_static/coursekit/" in path and not is_site_wide(path):
+            files[path] = size
+    return files
+
+
 def quiz_page_bytes(book: dict, page: str, route: str, fetched: dict) -> dict:
     """Quiz bytes of one page: ours = the coursekit JS + CSS files the quiz brings (not the site-wide ones
     every page loads: theme fixes, navigation, pop-ups) + saved state + mount markup (fallback included);
@@ -45,7 +64,7 @@ def quiz_page_bytes(book: dict, page: str, route: str, fetched: dict) -> dict:
     html_file = book["site"] / "book" / f"{page}.html"
     if route == "ours":
         widget = page_widget_bytes(html_file)
-        files = {p: b for p, b in fetched.items() if "/_static/coursekit/" in p and not is_site_wide(p)}
+        files = widget_files(book["site"], fetched)
         js = sum(b for p, b in files.items() if p.endswith(".js"))
         css = sum(b for p, b in files.items() if p.endswith(".css"))
         gzip_files = gzip_sizes(book["site"], list(files))
