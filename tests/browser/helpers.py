@@ -106,10 +106,23 @@ def attempt_total(quiz: dict) -> int:
     return min(quiz.get("draw") or len(quiz["items"]), len(quiz["items"]))
 
 
+def put_in_order(box) -> None:
+    """Move an ordering item's entries into the right order (their file order) with its buttons."""
+    for _ in range(100):
+        order = [int(v) for v in box.locator(".ck-order-entry").evaluate_all("rows => rows.map(r => r.dataset.entry)")]
+        wrong = next((i for i, entry in enumerate(order) if entry != i), None)
+        if wrong is None:
+            return
+        box.locator(".ck-order-entry").nth(order.index(wrong)).locator("button.ck-move").first.tap()   # up
+
+
 def answer_anything(box) -> None:
-    """Give some answer to an item, right or not (checking with nothing given is not a try), and check."""
+    """Give some answer to an item, right or not (checking with nothing given, or an ordering as it was
+    shown, is not a try), and check."""
     choices = box.locator("input[type=radio], input[type=checkbox]")
-    if choices.count():
+    if box.locator(".ck-order-entry").count():
+        box.locator("button.ck-move:not([disabled])").first.tap()
+    elif choices.count():
         choices.first.tap()
     elif box.locator("input[type=text]").count():
         box.locator("input[type=text]").first.fill("1")

@@ -245,7 +245,7 @@ def english_interface_words() -> set[str]:
                            "Self-check quiz"}
 
 
-SAME_WORD = {"fr": {"Page", "Index"}}   # French words spelt as the English ones
+SAME_WORD = {"fr": {"Index"}}   # French words spelt as the English ones
 INTERFACE_ATTRIBUTE = re.compile(r'(?:aria-label|title|data-bs-title|placeholder)="([^"]+)"')
 
 
