@@ -116,8 +116,9 @@ class Course:
     @cached_property
     def languages(self) -> list[str]:
         """The course's language editions, its source language first (``coursekit_languages``)."""
-        listed = self.sphinx_setting("coursekit_languages") or []
-        return [str(code) for code in listed] if isinstance(listed, list) else []
+        from .multilingual import listed_languages   # not at import: the command line starts without babel
+
+        return listed_languages(self.config)
 
     def instructor_only(self, page: str) -> bool:
         """Whether a page is in the instructor edition only (``coursekit_instructor_pages`` patterns)."""

@@ -39,6 +39,11 @@ def course_languages(config_path: Path) -> list[str]:
         data = yaml.safe_load(Path(config_path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return []
+    return listed_languages(data)
+
+
+def listed_languages(data) -> list[str]:
+    """The languages a ``_config.yml`` already read (``data``) lists in ``sphinx.config.coursekit_languages``."""
     sphinx = data.get("sphinx") if isinstance(data, dict) else None
     config = sphinx.get("config") if isinstance(sphinx, dict) else None
     listed = config.get("coursekit_languages") if isinstance(config, dict) else None
@@ -82,15 +87,15 @@ def edition_config(config_path: Path, language: str, target: Path, *, execute: b
     set, becomes the edition's own folder there, so Sphinx's canonical link names the edition's page and not
     the source language's. Returns ``target``."""
     data = yaml.safe_load(Path(config_path).read_text(encoding="utf-8")) or {}
+    languages = listed_languages(data)
     html = data.get("html")
     if isinstance(html, dict) and html.get("baseurl"):
-        html["baseurl"] = str(html["baseurl"]).rstrip("/") + "/" + prefix(language, course_languages(config_path))
+        html["baseurl"] = str(html["baseurl"]).rstrip("/") + "/" + prefix(language, languages)
     sphinx = data.setdefault("sphinx", {}) or {}
     data["sphinx"] = sphinx
     config = sphinx.setdefault("config", {}) or {}
     sphinx["config"] = config
     config["language"] = language
-    languages = course_languages(config_path)
     if isinstance(data.get("title"), str) and languages and language != languages[0]:
         data["title"] = translated_title(Path(config_path).parent, language, data["title"])
     if not execute:

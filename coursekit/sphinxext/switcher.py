@@ -61,8 +61,7 @@ def site_root(base_url: str, current: str, languages: list[str]) -> str:
     see :func:`coursekit.multilingual.edition_config`); '' when the address is not known."""
     if not base_url:
         return ""
-    base_url = base_url.rstrip("/") + "/"
-    return base_url.removesuffix(prefix(current, languages)) if prefix(current, languages) else base_url
+    return (base_url.rstrip("/") + "/").removesuffix(prefix(current, languages))
 
 
 def alternate_links(languages: list[str], page_uri: str, root: str) -> str:

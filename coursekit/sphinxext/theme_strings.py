@@ -12,6 +12,7 @@ tests/editions/test_languages.py finds it.
 """
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -29,10 +30,6 @@ HARD_CODED = {   # the attribute as the theme writes it -> the string that names
 }
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
 def search_text(app: Sphinx, config) -> None:
     options = dict(config.html_theme_options or {})
     if (config.language or "en") != "en" and options.get("search_bar_text", JUPYTER_BOOK_SEARCH) == JUPYTER_BOOK_SEARCH:
@@ -40,9 +37,14 @@ def search_text(app: Sphinx, config) -> None:
         config.html_theme_options = options
 
 
+def english(written: str, attribute: str) -> str:
+    """The English value of ``attribute`` in the markup ``written`` (a key of HARD_CODED)."""
+    return written.split(f'{attribute}="', 1)[1].split('"', 1)[0]
+
+
 def replacement(written: str, attribute: str, key: str) -> str:
-    english = written.split(f'{attribute}="', 1)[1].split('"', 1)[0]
-    return written.replace(f'{attribute}="{english}"', f'{attribute}="{_escape(strings.t(key))}"')
+    return written.replace(f'{attribute}="{english(written, attribute)}"',
+                           f'{attribute}="{html.escape(strings.t(key))}"')
 
 
 def translate_pages(app: Sphinx, exception) -> None:
@@ -51,11 +53,11 @@ def translate_pages(app: Sphinx, exception) -> None:
     languages = list(app.config.coursekit_languages or [])
     swaps = {written: replacement(written, *named) for written, named in HARD_CODED.items()}
     for page in site_pages(Path(app.outdir), frozenset(nested(languages, app.config.language or "en"))):
-        html = page.read_text(encoding="utf-8")
-        text = html
+        original = page.read_text(encoding="utf-8")
+        text = original
         for written, ours in swaps.items():
             text = text.replace(written, ours)
-        if text != html:
+        if text != original:
             page.write_text(text, encoding="utf-8")
 
 

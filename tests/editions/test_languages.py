@@ -236,11 +236,11 @@ def english_interface_words() -> set[str]:
     the words its and sphinx-book-theme's templates hard-code, Sphinx's heading links, our jump links."""
     import pydata_sphinx_theme
 
-    from coursekit.sphinxext.theme_strings import HARD_CODED, JUPYTER_BOOK_SEARCH
+    from coursekit.sphinxext.theme_strings import HARD_CODED, JUPYTER_BOOK_SEARCH, english
 
     with (Path(pydata_sphinx_theme.__file__).parent / "locale" / "sphinx.pot").open("rb") as handle:
         theme = {m.id for m in read_po(handle) if m.id and isinstance(m.id, str) and "%" not in m.id and "<" not in m.id}
-    hard = {written.split(f'{attribute}="', 1)[1].split('"', 1)[0] for written, (attribute, _) in HARD_CODED.items()}
+    hard = {english(written, attribute) for written, (attribute, _) in HARD_CODED.items()}
     return theme | hard | {JUPYTER_BOOK_SEARCH, "Link to this heading", "Index", "Exercises on this page", "Timeline",
                            "Self-check quiz"}
 
