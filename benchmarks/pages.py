@@ -12,8 +12,11 @@ from benchmarks.quiz import CLICK
 from support.server import serve_static
 
 def page_list(site: Path) -> list[str]:
-    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
-                  if not str(p.relative_to(site)).startswith(("_", "genindex", "search")))
+    """The book's pages in every edition: not the theme's templates under any ``_static`` or ``_sources``
+    (``fr/_static/sbt-webpack-macros.html`` was once taken as the text-only page), nor index and search."""
+    pages = (p.relative_to(site) for p in site.rglob("*.html"))
+    return sorted(str(p) for p in pages
+                  if not any(part.startswith("_") for part in p.parts) and p.stem not in ("genindex", "search"))
 
 
 def measure_pages(ctx: Context) -> list[Row]:
