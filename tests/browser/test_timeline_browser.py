@@ -158,8 +158,26 @@ def test_zoom_with_buttons(tl):
     assert abs(span(page) - full / 2) <= 1
     widget(page).get_by_role("button", name="Show all").click()
     assert span(page) == full
-    widget(page).get_by_role("button", name="Zoom out", exact=True).click()  # cannot zoom out past everything
-    assert span(page) == full
+    # everything is in view: "Zoom out" rests, as "Zoom in" does at the closest zoom
+    assert widget(page).get_by_role("button", name="Zoom out", exact=True).is_disabled()
+
+
+def test_zoom_in_by_keyboard_rests_at_the_closest_zoom_and_keeps_focus(tl):
+    """Pressing Enter on "Zoom in" until it can go no closer: the button rests then (it no longer acts
+    while doing nothing) and the focus moves to "Zoom out", not to the top of the page."""
+    page = tl.page
+    zoom_in = widget(page).get_by_role("button", name="Zoom in", exact=True)
+    zoom_in.focus()
+    presses = 0
+    while not zoom_in.is_disabled():
+        assert presses < 20, "zoom in never rests"
+        page.keyboard.press("Enter")
+        presses += 1
+    assert span(page) <= 21 and presses > 3
+    assert page.evaluate("document.activeElement.getAttribute('aria-label') || document.activeElement.textContent") \
+        in ("Zoom out", "−")
+    page.keyboard.press("Enter")  # the focused "Zoom out" works
+    assert span(page) > 21 and not zoom_in.is_disabled()
 
 
 def test_zoom_with_keyboard_only_inside_the_widget(tl):

@@ -213,7 +213,7 @@ def test_menus_count_what_each_option_keeps_and_offer_no_empty_choice(phone, sit
     zoom = [root.get_by_role("button", name=name) for name in ("Zoom in", "Zoom out")]
     assert all(button.is_disabled() for button in zoom)
     search(phone.page, "")
-    assert not any(button.is_disabled() for button in zoom)
+    assert not zoom[0].is_disabled()
 
 
 def test_tab_then_arrow_key_selects_an_event(watched, site_url):

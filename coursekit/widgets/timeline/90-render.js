@@ -179,9 +179,25 @@ function render({ model, el: host }) {
     if (status.textContent !== text) status.textContent = text; // a live region: say it only when it changes
   }
 
-  /** The zoom buttons act on the events shown: in the list, or when a search matches none, they rest. */
+  /**
+   * The zoom buttons act on the events shown: in the list, or when a search matches none, they rest;
+   * "+" rests at the closest zoom and "−" when everything is in view. A button that rests while it has
+   * focus hands the focus to the other one, so a keyboard user is not dropped to the top of the page.
+   */
   function updateZoom() {
-    for (const node of [zoomIn, zoomOut, zoomReset]) node.disabled = listMode || !shown.length;
+    const idle = listMode || !shown.length;
+    const rest = new Map([
+      [zoomIn, idle || v1 - v0 <= MIN_SPAN * 1.01],
+      [zoomOut, idle || v1 - v0 >= (hi - lo) * 0.999],
+      [zoomReset, idle],
+    ]);
+    for (const [node, off] of rest) {
+      if (off && node === document.activeElement) {
+        const other = node === zoomIn ? zoomOut : zoomIn;
+        (rest.get(other) ? zoomReset : other).focus();
+      }
+      node.disabled = off;
+    }
   }
 
   function draw() {
