@@ -3,7 +3,7 @@
 
    Why: pydata-sphinx-theme fixes the pill at 90% of the window's height and shows it whenever the
    reader scrolls up; on a phone it sat on the timeline's axis (its markers and tick labels), on its
-   "Show all" button and on an open event's text, and a tap meant for them went to the pill. After each
+   "Show all" button, on the key that names its eras and on an open event's text, and a tap meant for them went to the pill. After each
    scroll, resize or tap (once per frame), every control, timeline axis and open event under the pill's
    box is looked for; if one is there and really visible at that spot (the topmost thing there once the
    pill is set aside), the pill moves up, just under the sticky header; only when a control is there too
@@ -22,7 +22,7 @@
   // running text are left out: on a page that cites a source in every line, one is under any spot, and
   // the pill (shown only while the reader scrolls up) would never be there.
   const UNDER = "button, input, select, textarea, summary, [role='button'], [tabindex]:not([tabindex='-1']), "
-    + ".ck-tl-viewport, .ck-tl-details, .ck-drag, .ck-quiz a[href], .ck-timeline a[href], .prev-next-area a[href], "
+    + ".ck-tl-viewport, .ck-tl-era-key, .ck-tl-details, .ck-drag, .ck-quiz a[href], .ck-timeline a[href], .prev-next-area a[href], "
     + "nav a[href]";
   const MARGIN = 4; // px around the pill: a control touching it is covered too
   let queued = false;

@@ -129,20 +129,26 @@ def scroll_up_to(page, y: float) -> None:
     page.wait_for_timeout(150)
 
 
-def test_back_to_top_never_covers_the_axis_and_still_shows_elsewhere(phone, site_url):
+def test_back_to_top_never_covers_the_axis_or_its_era_key_and_still_shows_elsewhere(phone, site_url):
+    """Scrolling back up past the widget, in English and in the right-to-left Arabic edition (where the
+    pill sat on the era key, found on a phone walk): neither the axis nor the key is ever under the pill."""
     page = phone.page
-    for url in (IRAN, COURSE):
+    for url in (IRAN, COURSE, "ar/" + COURSE):
         root = open_page(phone, site_url + url)
         pill = page.locator(PILL)
         view = root.locator(".ck-tl-viewport")
-        top = view.evaluate("n => n.getBoundingClientRect().top + window.scrollY")
         height = page.viewport_size["height"]
-        covered = 0
-        for at in range(int(height * 0.55), int(height * 0.98), 40):  # the axis passes under the pill
-            scroll_up_to(page, top - at)
-            if pill.is_visible():
-                covered += overlap(box(pill), box(view)) > 0
-        assert covered == 0, f"{url}: the pill covered the axis {covered} times"
+        for part in (view, root.locator(".ck-tl-era-key")):
+            top = part.evaluate("n => n.getBoundingClientRect().top + window.scrollY")
+            covered = 0
+            for at in range(int(height * 0.55), int(height * 0.98), 40):  # it passes under the pill
+                scroll_up_to(page, top - at)
+                if pill.is_visible():
+                    covered += overlap(box(pill), box(part)) > 0
+            assert covered == 0, f"{url}: the pill covered {part} {covered} times"
+        if url.startswith("ar/"):
+            continue  # its text above the widget is too short for the check below (the theme hides the pill at the top)
+        top = view.evaluate("n => n.getBoundingClientRect().top + window.scrollY")
         # the axis far below, in the text before the widget (below it, the quiz's random draw may put
         # controls under both of the pill's places): the pill is back
         scroll_up_to(page, max(top - 1200, 0))
