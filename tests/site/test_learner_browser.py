@@ -118,6 +118,42 @@ def test_phone_taps_leave_no_tooltip_over_the_header_buttons(phone, site_url):
         assert phone.evaluate(HIT, selector), f"something covers {selector}"
 
 
+@pytest.mark.parametrize("edition", ["", "ar/", "fr/"])
+def test_phone_header_buttons_are_finger_sized_and_fit(phone, site_url, edition):
+    """The header's buttons were 29-37 px, so a finger meant for one hit its neighbour: each is now at least
+    44 x 44 px, and all of them still fit in one row at 390 px, in every edition."""
+    phone.goto(site_url + edition + SECTION, wait_until="load")
+    sizes = phone.evaluate("""() => [...document.querySelectorAll('.bd-header-article button, .bd-header-article summary')]
+      .filter((n) => n.checkVisibility()).map((n) => {
+        const r = n.getBoundingClientRect();
+        return [n.getAttribute('aria-label') || n.textContent.trim(), r.width, r.height, r.right];
+      })""")
+    assert len(sizes) >= 5, sizes
+    small = [s for s in sizes if s[1] < 44 or s[2] < 44]
+    assert small == [], small
+    assert all(right <= 390 for *_, right in sizes), sizes
+    assert phone.evaluate("() => document.querySelector('.bd-header-article').getBoundingClientRect().height") < 80
+
+
+def test_phone_colour_mode_button_works_where_storage_is_refused(phone, site_url):
+    """A browser that refuses storage (cookies blocked): the theme's scripts read it unguarded and threw
+    on every page, and its colour-mode button did nothing. Tapping it now changes the mode, with no error,
+    and the quiz still says that progress will not be kept."""
+    phone.context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', { configurable: true, "
+        "get() { throw new DOMException('denied', 'SecurityError'); } });")
+    phone.goto(site_url + SECTION, wait_until="load")
+    wait_mounted(phone)
+    button = phone.locator(".bd-header-article .theme-switch-button")
+    modes = []
+    for _ in range(3):
+        button.tap()
+        modes.append(phone.evaluate("document.documentElement.dataset.mode"))
+    assert len(set(modes)) == 3, modes  # light, dark and auto in turn
+    assert "progress will not be kept" in phone.locator(".ck-quiz .ck-notices").first.inner_text()
+    assert phone.problems == []
+
+
 def test_phone_home_page_shows_what_how_long_and_start_above_the_fold(phone, site_url):
     phone.goto(site_url + "index.html", wait_until="load")
     phone.wait_for_url(re.compile(r"book/intro\.html$"))
