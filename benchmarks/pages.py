@@ -9,14 +9,14 @@ from benchmarks.builds import TARGET_FIRST_VISIT, TARGET_WEIGHT_RATIO, real_book
 from benchmarks.common import ROOT, BenchmarkError, Context, Row, gzip_sizes, kb, med, met, ms, ratio
 from benchmarks.pagebytes import is_site_wide, page_widget_bytes
 from benchmarks.quiz import CLICK
+from coursekit.multilingual import built_pages
 from support.server import serve_static
+
 
 def page_list(site: Path) -> list[str]:
     """The book's pages in every edition: not the theme's templates under any ``_static`` or ``_sources``
     (``fr/_static/sbt-webpack-macros.html`` was once taken as the text-only page), nor index and search."""
-    pages = (p.relative_to(site) for p in site.rglob("*.html"))
-    return sorted(str(p) for p in pages
-                  if not any(part.startswith("_") for part in p.parts) and p.stem not in ("genindex", "search"))
+    return [page.relative_to(site).as_posix() for page in built_pages(site) if page.stem not in ("genindex", "search")]
 
 
 def measure_pages(ctx: Context) -> list[Row]:

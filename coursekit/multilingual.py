@@ -21,6 +21,7 @@ import filecmp
 import os
 import shutil
 import sys
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
@@ -79,6 +80,18 @@ def prefix(language: str, languages: list[str]) -> str:
 def nested(languages: list[str], language: str) -> list[str]:
     """The editions in folders under ``language``'s output: the other languages when it is the root one."""
     return list(languages[1:]) if languages and language == languages[0] else []
+
+
+def built_pages(folder: Path, skip: Collection[str] = ()) -> list[Path]:
+    """The HTML pages built in ``folder`` and under it, sorted. Not the theme's templates that Sphinx copies
+    under ``_static`` (nor anything in a folder whose name starts with ``_`` or ``.``, at any depth: an
+    edition inside the root one has its own ``_static``), and not the folders in ``skip`` at its top (the
+    editions nested in the root one, when only the root edition's pages are wanted)."""
+    pages = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not (d.startswith(("_", ".")) or (Path(here) == folder and d in skip))]
+        pages += [Path(here) / name for name in files if name.endswith(".html")]
+    return sorted(pages)
 
 
 def edition_config(config_path: Path, language: str, target: Path, *, execute: bool = True) -> Path:

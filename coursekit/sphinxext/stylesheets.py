@@ -18,14 +18,13 @@ The parts stay in the site (another edition, a handout or an export may name the
 from __future__ import annotations
 
 import hashlib
-import os
 import posixpath
 import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..multilingual import nested
+from ..multilingual import built_pages, nested
 from .assets import SUBDIR
 
 PREFIX = "styles-"
@@ -34,16 +33,6 @@ LINK = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
 HREF = re.compile(r'\bhref="([^"]+)"')
 URL = re.compile(r"""url\(\s*(["']?)([^)"']+)\1\s*\)""")
 CHARSET = re.compile(r'@charset\s+"[^"]*";\s*', re.I)
-
-
-def site_pages(out: Path, skip: frozenset[str]) -> list[Path]:
-    """The edition's HTML pages: not the theme's templates under ``_static``, not other editions' folders."""
-    pages = []
-    for folder, dirs, files in os.walk(out):
-        here = Path(folder)
-        dirs[:] = [d for d in dirs if not (here == out and (d in skip or d == "_static" or d.startswith(".")))]
-        pages += [here / name for name in files if name.endswith(".html")]
-    return sorted(pages)
 
 
 def local_file(page: Path, href: str, out: Path) -> Path | None:
@@ -87,7 +76,7 @@ def bundle_pages(out: Path, skip: frozenset[str] = frozenset()) -> int:
     folder = static / SUBDIR
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[tuple, str] = {}
-    for page in site_pages(out, skip):
+    for page in built_pages(out, skip):
         html = page.read_text(encoding="utf-8")
         head_end = html.find("</head>")
         links = [m for m in LINK.finditer(html, 0, max(head_end, 0)) if HREF.search(m.group(0))]

@@ -18,8 +18,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from .. import strings
-from ..multilingual import nested
-from .stylesheets import site_pages
+from ..multilingual import built_pages, nested
 
 JUPYTER_BOOK_SEARCH = "Search this book..."   # jupyter_book/config.py's default search_bar_text
 HARD_CODED = {   # the attribute as the theme writes it -> the string that names it
@@ -52,7 +51,7 @@ def translate_pages(app: Sphinx, exception) -> None:
         return
     languages = list(app.config.coursekit_languages or [])
     swaps = {written: replacement(written, *named) for written, named in HARD_CODED.items()}
-    for page in site_pages(Path(app.outdir), frozenset(nested(languages, app.config.language or "en"))):
+    for page in built_pages(Path(app.outdir), frozenset(nested(languages, app.config.language or "en"))):
         original = page.read_text(encoding="utf-8")
         text = original
         for written, ours in swaps.items():

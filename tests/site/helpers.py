@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from coursekit.multilingual import course_languages
+from coursekit.multilingual import built_pages, course_languages
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -25,9 +25,8 @@ def html_pages(site: Path, language: str | None = None) -> list[str]:
     over every page check the root edition, and tests/editions/test_languages.py checks what differs.
     """
     folder = site / language if language else site
-    others = set(course_languages(site_config(site))[1:]) if not language else set()
-    return sorted(str(p.relative_to(site).as_posix()) for p in folder.rglob("*.html")
-                  if "_static" not in p.parts and p.relative_to(site).parts[0] not in others)
+    others = course_languages(site_config(site))[1:] if not language else ()
+    return [page.relative_to(site).as_posix() for page in built_pages(folder, others)]
 
 
 def stylesheets(page: Path) -> list[str]:
