@@ -222,6 +222,25 @@ def test_filter_by_theme_and_actor(tl):
     assert options[0] == "All actors" and options[1:] == sorted(options[1:])
 
 
+def test_the_actor_menu_is_whole_when_first_reached_before_the_browser_is_idle(watched, book_url):
+    """The actor options are made in idle time after the first draw (the collator that sorts them was a
+    tenth of a long timeline's first render), or when the menu is reached: with idle time that never
+    comes, tabbing to the menu still finds every actor, sorted and counted."""
+    page = watched.page
+    page.add_init_script("window.requestIdleCallback = () => 0;")
+    page.goto(book_url + PAGE)
+    page.wait_for_selector(".ck-timeline .ck-tl-marker")
+    actor = widget(page).get_by_label("Actor")
+    assert actor.locator("option").count() == 1  # not made yet
+    actor.focus()
+    options = actor.locator("option").all_inner_texts()
+    assert options[0] == "All actors (10)" and "Iran (3)" in options and len(options) > 5
+    names = [o.rsplit(" (", 1)[0] for o in options[1:]]
+    assert names == sorted(names)
+    page.keyboard.press("ArrowDown")  # the keyboard way to choose, at once
+    assert actor.input_value() == names[0]
+
+
 def test_search(tl):
     page = tl.page
     status = widget(page).locator(".ck-tl-status")

@@ -61,6 +61,15 @@ test("dayNumber gives the first or last day a date denotes", () => {
   assert.equal(dayNumber("1970", true), 364);
   assert.equal(dayNumber("1972-02", true), dayNumber("1972-02-29"));
   assert.equal(dayNumber("1969-12-31"), -1);
+  // the arithmetic agrees with the calendar of Date on every day from 1600 to 2100 (leap centuries too)
+  for (let t = Date.UTC(1600, 0, 1); t <= Date.UTC(2100, 11, 31); t += 86400000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    assert.equal(dayNumber(day), t / 86400000, day);
+  }
+  for (const [month, last] of [["1900-02", "1900-02-28"], ["2000-02", "2000-02-29"], ["1999-12", "1999-12-31"], ["2024-04", "2024-04-30"]]) {
+    assert.equal(dayNumber(month, true), dayNumber(last), month);
+  }
+  assert.equal(dayNumber("2000", true), dayNumber("2000-12-31"));
 });
 
 test("markers never overlap, never cross an edge, and crowded ones cluster", () => {
