@@ -14,7 +14,7 @@ from pybtex.database import parse_file
 
 from coursekit.bibliography import plain
 from coursekit.course import Course
-from coursekit.sphinxext.bibstyle import Style
+from coursekit.sphinxext.bibstyle import Style, language_version
 from tests.conftest import ROOT
 
 TAG = re.compile(r"<[^>]+>")
@@ -47,6 +47,32 @@ def test_style_keeps_the_capitalisation_of_titles():
     rendered = [e.text.render(text) for e in Style().format_entries(bib.entries.values())]
     assert any("U.S., Saudi Arabia Announce Nuclear Cooperation" in r for r in rendered), rendered
     assert any("IAEA Resolution on \u201cSafeguards\u201d in the Middle East" in r for r in rendered), rendered
+
+
+@pytest.mark.parametrize(("url", "language", "expected"), [
+    ("https://undocs.org/S/RES/2231(2015)", "ar", "https://undocs.org/ar/S/RES/2231(2015)"),
+    ("https://undocs.org/A/RES/3263(XXIX)", "fr", "https://undocs.org/fr/A/RES/3263(XXIX)"),
+    ("https://undocs.org/S/RES/2231(2015)", "en", None),  # the English edition cites the address as it is
+    ("https://undocs.org/fr/S/RES/2231(2015)", "ar", None),  # already one language's: left as cited
+    ("https://oic-oci.org/page/?lan=en&p_id=38&p_ref=14", "ar", "https://oic-oci.org/page/?lan=ar&p_id=38&p_ref=14"),
+    ("https://www.oic-oci.org/topic/?lan=en&t_id=5453", "fr", "https://www.oic-oci.org/topic/?lan=fr&t_id=5453"),
+    ("https://ww1.oic-oci.org/ex-summit/english/about.htm", "ar", None),  # an old page, in English only
+    ("https://www.iaea.org/about/overview/statute", "fr", None),
+])
+def test_a_source_published_in_the_editions_language_is_found_by_its_address(url, language, expected):
+    assert language_version(url, language) == expected
+
+
+@pytest.mark.parametrize(("language", "label"), [("ar", "هذه الوثيقة بالعربية"), ("fr", "ce document en français")])
+def test_the_arabic_and_french_reference_lists_link_the_un_and_oic_documents_in_their_language(site, language, label):
+    """Every UN document cited by its symbol, and every page of the OIC's site cited in English, has the
+    same document in the edition's language beside it, in the reference list of that edition."""
+    markup = read(site, f"{language}/book/references.html")
+    cited = set(re.findall(r'href="(https://undocs\.org/(?![a-z]{2}/)[^"]+|https://(?:www\.)?oic-oci\.org/[^"]*lan=en[^"]*)"', markup))
+    assert len(cited) >= 15, cited
+    for url in cited:
+        version = htmllib.escape(language_version(htmllib.unescape(url), language))
+        assert f'<a class="reference external" href="{version}">{label}</a>' in markup, url
 
 
 def bib_titles() -> list[tuple[str, str]]:
