@@ -103,8 +103,8 @@ def jump_links(body: str) -> str:
     heading = FIRST_H1.search(body)
     if not links or not heading:
         return body
-    items = "".join(f'<li><a href="#{_escape(anchor)}">{_escape(text)}</a></li>' for anchor, text in links)
-    nav = f'<nav class="ck-jump" aria-label="{_escape(t("site.jumpLabel"))}"><ul>{items}</ul></nav>'
+    items = "".join(f'<li><a href="#{html.escape(anchor)}">{html.escape(text)}</a></li>' for anchor, text in links)
+    nav = f'<nav class="ck-jump" aria-label="{html.escape(t("site.jumpLabel"))}"><ul>{items}</ul></nav>'
     return body[:heading.end()] + nav + body[heading.end():]
 
 
@@ -118,8 +118,8 @@ def wide_tables(body: str) -> str:
         inside = body[:match.start()].rstrip().endswith(TABLE_BOX)
         return match.group(0) if inside else f"{TABLE_BOX}{match.group(0)}</div>"
     body = TABLE.sub(boxed, body)
-    marked = (f'<div class="pst-scrollable-table-container ck-table-scroll" data-ck-hint="{_escape(t("table.hint"))}" '
-              f'data-ck-label="{_escape(t("table.label"))}">')
+    marked = (f'<div class="pst-scrollable-table-container ck-table-scroll" data-ck-hint="{html.escape(t("table.hint"))}" '
+              f'data-ck-label="{html.escape(t("table.label"))}">')
     return body.replace(TABLE_BOX, marked)
 
 
@@ -131,7 +131,7 @@ def label_summaries(markup: str) -> str:
     def name(match: re.Match) -> str:
         title = html.unescape(re.sub(r"<[^>]+>", "", match.group(2))).strip()
         return (f"{match.group(1)}{match.group(2)}</a>{match.group(3)}"
-                f'<summary aria-label="{_escape(t("site.sectionsOf", title=title))}">')
+                f'<summary aria-label="{html.escape(t("site.sectionsOf", title=title))}">')
     return TOC_SUMMARY.sub(name, markup)
 
 
@@ -172,14 +172,11 @@ def write_root_redirect(app: Sphinx, exception) -> None:
         return
     url = app.builder.get_target_uri(app.config.root_doc)
     favicon = app.config.html_favicon or ""
-    icon = "" if not favicon or "://" in favicon else f'\n<link rel="icon" href="_static/{_escape(Path(favicon).name)}">'
-    text = REDIRECT.format(lang=app.config.language or "en", dir=direction(app.config.language), title=_escape(app.config.html_title or app.config.project),
+    icon = "" if not favicon or "://" in favicon else f'\n<link rel="icon" href="_static/{html.escape(Path(favicon).name)}">'
+    text = REDIRECT.format(lang=app.config.language or "en", dir=direction(app.config.language), title=html.escape(app.config.html_title or app.config.project),
                            url=url, icon=icon)
     write_if_changed(index, text)
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 OFFLINE_NOTE = ('<div class="admonition note ck-offline-note" role="note"><p class="admonition-title">Offline copy</p>'

@@ -16,6 +16,7 @@ page's path; without it the switcher's own ``hreflang`` links are the page's cou
 """
 from __future__ import annotations
 
+import html
 from sphinx.application import Sphinx
 
 from .. import strings
@@ -24,9 +25,6 @@ from ..multilingual import NAMES, prefix
 TEMPLATE = "coursekit-languages.html"
 RTL = {"ar"}
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def editions(app: Sphinx) -> list[str]:
@@ -42,17 +40,17 @@ def page_urls(languages: list[str], current: str, page_uri: str) -> dict[str, st
 
 
 def switcher_html(languages: list[str], current: str, urls: dict[str, str]) -> str:
-    label = _escape(strings.catalog(current if current in strings.LANGUAGES else "en")["site.language"])
+    label = html.escape(strings.catalog(current if current in strings.LANGUAGES else "en")["site.language"])
     items = []
     for language in languages:
         direction = ' dir="rtl"' if language in RTL else ""
         mark = ' aria-current="true"' if language == current else ""
         tick = '<span class="ck-languages__tick" aria-hidden="true">✓</span>' if language == current else ""
-        items.append(f'<li><a class="ck-languages__option" href="{_escape(urls[language])}" lang="{language}" '
-                     f'hreflang="{language}"{direction}{mark}>{tick}{_escape(NAMES.get(language, language))}</a></li>')
+        items.append(f'<li><a class="ck-languages__option" href="{html.escape(urls[language])}" lang="{language}" '
+                     f'hreflang="{language}"{direction}{mark}>{tick}{html.escape(NAMES.get(language, language))}</a></li>')
     return (f'<details class="ck-languages"><summary class="btn ck-languages__button">'
             f'<span class="ck-visually-hidden">{label}: </span>'
-            f'<span lang="{current}">{_escape(NAMES.get(current, current))}</span></summary>'
+            f'<span lang="{current}">{html.escape(NAMES.get(current, current))}</span></summary>'
             f'<ul class="ck-languages__list">{"".join(items)}</ul></details>')
 
 
@@ -70,8 +68,8 @@ def alternate_links(languages: list[str], page_uri: str, root: str) -> str:
     if not root:
         return ""
     urls = {language: root + prefix(language, languages) + page_uri for language in languages}
-    lines = [f'<link rel="alternate" hreflang="{language}" href="{_escape(urls[language])}">' for language in languages]
-    lines.append(f'<link rel="alternate" hreflang="x-default" href="{_escape(urls[languages[0]])}">')
+    lines = [f'<link rel="alternate" hreflang="{language}" href="{html.escape(urls[language])}">' for language in languages]
+    lines.append(f'<link rel="alternate" hreflang="x-default" href="{html.escape(urls[languages[0]])}">')
     return "\n".join(lines) + "\n"
 
 
