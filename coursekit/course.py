@@ -46,6 +46,27 @@ def _read(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+def short_title(title: str) -> str:
+    """``title`` in at most 12 characters, for a home-screen label: the title itself when short; else the
+    initials of its capitalised words when it has three or more ("International Cooperation and the Islamic
+    Ummah": ICIU); else its first words that fit whole, a leading article of one or two letters left out
+    ("La coopération internationale...": Coopération; "التعاون الدولي...": التعاون), or its first 12 characters."""
+    if len(title) <= SHORT_TITLE:
+        return title
+    words = title.split()
+    initials = "".join(word[0] for word in words if word[0].isupper())
+    if len(initials) >= 3:
+        return initials[:SHORT_TITLE]
+    if len(words) > 1 and len(words[0]) <= 2:
+        words = words[1:]
+    kept = words[0][:SHORT_TITLE]
+    for word in words[1:]:
+        if len(kept) + 1 + len(word) > SHORT_TITLE:
+            break
+        kept += " " + word
+    return kept[0].upper() + kept[1:]
+
+
 @dataclass
 class Course:
     """One course folder: its configuration, its table of contents and the places of its files."""
@@ -70,13 +91,7 @@ class Course:
 
     @property
     def short_title(self) -> str:
-        """The title in at most 12 characters, for a home-screen label: the title itself when short, else
-        the initials of its capitalised words ("International Cooperation and the Islamic Ummah": ICIU)."""
-        title = self.title
-        if len(title) <= SHORT_TITLE:
-            return title
-        initials = "".join(word[0] for word in title.split() if word[0].isupper())
-        return initials[:SHORT_TITLE] if len(initials) >= 2 else title[:SHORT_TITLE].rstrip()
+        return short_title(self.title)
 
     @property
     def base_url(self) -> str:

@@ -109,8 +109,9 @@ def edition_config(config_path: Path, language: str, target: Path, *, execute: b
     config = sphinx.setdefault("config", {}) or {}
     sphinx["config"] = config
     config["language"] = language
-    if isinstance(data.get("title"), str) and languages and language != languages[0]:
-        data["title"] = translated_title(Path(config_path).parent, language, data["title"])
+    for key in ("title", "author"):  # the theme shows both on every page
+        if isinstance(data.get(key), str) and languages and language != languages[0]:
+            data[key] = translated_title(Path(config_path).parent, language, data[key])
     if not execute:
         data.setdefault("execute", {})["execute_notebooks"] = "off"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -119,15 +120,17 @@ def edition_config(config_path: Path, language: str, target: Path, *, execute: b
     return target
 
 
-def translated_title(root: Path, language: str, title: str) -> str:
-    """The course's title in ``language``: as the root page's catalog translates it (that page shows it),
-    else as it is. The root page is the one ``_toc.yml`` names first (``root:``)."""
+def translated_title(root: Path, language: str, text: str) -> str:
+    """The course's title (or author) in ``language``: as the root page's catalog translates it (that page
+    shows the title), else as the edition's catalog of interface words (``sphinx.po``, beside the theme's
+    "By" of the author line) does, else as it is. The root page is the one ``_toc.yml`` names first."""
     try:
         toc = yaml.safe_load((Path(root) / "_toc.yml").read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError):
-        return title
+        toc = {}
     root_doc = str(toc.get("root", "")).removesuffix(".md").removesuffix(".ipynb") if isinstance(toc, dict) else ""
-    return page_translations(root, language, root_doc).get(title, title) if root_doc else title
+    found = page_translations(root, language, root_doc).get(text) if root_doc else None
+    return found or page_translations(root, language, "sphinx").get(text, text)
 
 
 def sync(source: Path, target: Path) -> int:

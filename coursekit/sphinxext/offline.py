@@ -24,7 +24,8 @@ from urllib.parse import quote
 import rjsmin
 from sphinx.application import Sphinx
 
-from ..course import Course, find_root
+from ..course import Course, find_root, short_title
+from ..formats import direction
 from ..multilingual import nested
 from .assets import STATIC, SUBDIR
 from .icons import icon_png
@@ -76,11 +77,12 @@ def write_worker(root: Path, skip: frozenset[str] = frozenset()) -> str:
     return version
 
 
-def manifest(course: Course, start_url: str, language: str) -> dict:
-    """The web app manifest of ``course`` (URLs relative to the manifest, at the site root)."""
+def manifest(title: str, start_url: str, language: str) -> dict:
+    """The web app manifest of an edition titled ``title`` in ``language`` (URLs relative to the manifest,
+    at the edition's root): a phone installs the Arabic edition under its Arabic name, right to left."""
     icons = [{"src": f"_static/{SUBDIR}{icon_name(size, purpose)}", "sizes": f"{size}x{size}", "type": "image/png",
               "purpose": purpose} for size, purpose in ICONS]
-    return {"name": course.title, "short_name": course.short_title, "lang": language, "dir": "auto",
+    return {"name": title, "short_name": short_title(title), "lang": language, "dir": direction(language),
             "start_url": start_url, "scope": "./", "id": "./", "display": "standalone",
             "theme_color": THEME_COLOURS["light"], "background_color": THEME_COLOURS["light"], "icons": icons}
 
@@ -90,8 +92,8 @@ def write_manifest(app: Sphinx, exception) -> None:
     if exception or app.builder.format != "html":
         return
     root = Path(app.outdir)
-    course = Course(find_root(Path(app.srcdir)))
-    data = manifest(course, app.builder.get_target_uri(app.config.root_doc), app.config.language or "en")
+    title = app.config.html_title or Course(find_root(Path(app.srcdir))).title  # the edition's, translated
+    data = manifest(title, app.builder.get_target_uri(app.config.root_doc), app.config.language or "en")
     _write_bytes(root / MANIFEST, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     icons = root / "_static" / SUBDIR
     icons.mkdir(parents=True, exist_ok=True)

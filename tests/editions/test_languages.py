@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from coursekit.course import Course
 from coursekit.multilingual import NAMES
 from support.book import build_book
 from support.once import once, run_root
@@ -241,8 +242,9 @@ def english_interface_words() -> set[str]:
     with (Path(pydata_sphinx_theme.__file__).parent / "locale" / "sphinx.pot").open("rb") as handle:
         theme = {m.id for m in read_po(handle) if m.id and isinstance(m.id, str) and "%" not in m.id and "<" not in m.id}
     hard = {english(written, attribute) for written, (attribute, _) in HARD_CODED.items()}
+    author = Course(ROOT).config["author"]  # the theme's author line, "By The course authors", on every page
     return theme | hard | {JUPYTER_BOOK_SEARCH, "Link to this heading", "Index", "Exercises on this page", "Timeline",
-                           "Self-check quiz"}
+                           "Self-check quiz", author}
 
 
 SAME_WORD = {"fr": {"Index"}}   # French words spelt as the English ones

@@ -118,8 +118,9 @@ def test_file_names_reach_the_worker_as_urls(tmp_path):
 
 def test_the_manifest_names_the_course_and_lists_installable_icons():
     course = Course(ROOT)
-    data = manifest(course, "book/intro.html", "en")
+    data = manifest(course.title, "book/intro.html", "en")
     assert data["name"] == course.title == "International Cooperation and the Islamic Ummah"
+    assert data["dir"] == "ltr" and manifest("التعاون الدولي والأمة الإسلامية", "book/intro.html", "ar")["dir"] == "rtl"
     assert data["short_name"] == "ICIU" and len(data["short_name"]) <= 12
     assert (data["start_url"], data["scope"], data["display"]) == ("book/intro.html", "./", "standalone")
     sizes = {(icon["sizes"], icon["purpose"]) for icon in data["icons"] if icon["type"] == "image/png"}
@@ -128,7 +129,10 @@ def test_the_manifest_names_the_course_and_lists_installable_icons():
 
 
 @pytest.mark.parametrize("title, short", [("Short title", "Short title"), ("Water and the Environment Today", "WET"),
-                                          ("a very long title in lower case", "a very long")])
+                                          ("a very long title in lower case", "Very long"),
+                                          ("التعاون الدولي والأمة الإسلامية", "التعاون"),  # no capitals: whole words
+                                          ("La coopération internationale et l’Oumma islamique", "Coopération"),
+                                          ("Extraordinarilylongword", "Extraordinar")])
 def test_the_short_name_is_the_title_or_its_initials(tmp_path, title, short):
     (tmp_path / "_config.yml").write_text(f"title: {title}\n", encoding="utf-8")
     assert Course(tmp_path).short_title == short
@@ -174,6 +178,16 @@ def test_the_built_manifest_and_its_icons(site):
     for icon in data["icons"]:
         width, height, _ = decode_png((site / icon["src"]).read_bytes())
         assert f"{width}x{height}" == icon["sizes"]
+
+
+@pytest.mark.parametrize(("language", "name", "short", "direction"), [
+    ("ar", "التعاون الدولي والأمة الإسلامية", "التعاون", "rtl"),
+    ("fr", "La coopération internationale et l’Oumma islamique", "Coopération", "ltr")])
+def test_each_edition_installs_under_its_own_name(site, language, name, short, direction):
+    """A phone that installs the Arabic edition shows its Arabic name (it showed the English one)."""
+    data = json.loads((site / language / MANIFEST).read_text(encoding="utf-8"))
+    assert (data["name"], data["short_name"], data["lang"], data["dir"]) == (name, short, language, direction)
+    assert (site / language / data["start_url"]).is_file()
 
 
 def test_the_zip_says_on_its_first_page_that_it_works_offline(site):
