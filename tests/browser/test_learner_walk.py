@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from coursekit import strings
 from tests.browser.helpers import attempt_total, choice, drawn_ids, plain, put_in_order, quizzes
 from tests.site.helpers import AXE
 from tests.site.test_accessibility import axe, set_mode
@@ -20,6 +21,7 @@ SECTION = "book/part1/water.html"
 PROGRESS = "book/progress.html"
 HOME = "book/intro.html"
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "accept_downloads": True}
+EN, AR = strings.catalog("en"), strings.catalog("ar")
 ANSWER = "Upstream states hold the water; downstream states hold older agreements. Both need the data."
 
 
@@ -31,15 +33,15 @@ def phone_context(browser):
     return context
 
 
-def answer_right(box, item: dict) -> None:
+def answer_right(box, item: dict, words: dict = EN) -> None:
     """Answer an item of the draw as a student who knows it would, by tapping (an ordering moved into
-    place with its buttons)."""
+    place with its buttons); ``words``: the interface strings of the page's language."""
     kind = item["type"]
     if kind in ("single_choice", "multiple_select"):
         for index in item["correct"]:
             choice(box, item, index).tap()
     elif kind == "true_false":
-        box.get_by_label("True" if item["answer"] else "False", exact=True).tap()
+        box.get_by_label(words["quiz.true"] if item["answer"] else words["quiz.false"], exact=True).tap()
     elif kind == "numeric":
         box.locator("input[type=text]").fill(str(item["answer"]))
     elif kind == "short_text":
@@ -49,7 +51,7 @@ def answer_right(box, item: dict) -> None:
             box.get_by_label(plain(left), exact=True).select_option(label=plain(right))
     elif kind == "ordering":
         put_in_order(box)
-    box.get_by_role("button", name="Check").tap()
+    box.get_by_role("button", name=words["quiz.check"]).tap()
 
 
 def test_a_new_students_walk_and_their_progress_in_a_fresh_browser(browser, site, site_url, tmp_path):
@@ -186,6 +188,46 @@ def test_a_new_students_walk_and_their_progress_in_a_fresh_browser(browser, site
     page.wait_for_url(re.compile(r"book/part1/humanitarian\.html$"))
     assert second.problems == []
     second.close()
+
+
+def test_an_arabic_students_walk_right_to_left_on_a_phone(browser, site, site_url):
+    """The quiz walk in the Arabic edition, by taps, in right to left: every item of the learner's draw
+    answered with the Arabic labels, the score said in Arabic with the page's digits, the section marked
+    read; after a reload all of it is kept, and My progress (in Arabic) counts it."""
+    rel, progress = "ar/" + SECTION, "ar/" + PROGRESS
+    quiz = quizzes((site / rel).read_text(encoding="utf-8"))[0]
+    by_id = {item["id"]: item for item in quiz["items"]}
+    total = attempt_total(quiz)
+    context = phone_context(browser)
+    page = context.new_page()
+    page.goto(site_url + rel)
+    assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    page.wait_for_selector(".ck-quiz .ck-item")
+    digits = lambda n: page.evaluate("n => new Intl.NumberFormat('ar').format(n)", n)  # noqa: E731 - the page's own
+    ids = drawn_ids(page)
+    assert len(ids) == total
+    for i in ids:
+        box = page.locator(f'.ck-quiz .ck-item[data-item="{i}"]')
+        answer_right(box, by_id[i], AR)
+        assert AR["quiz.correct"] in box.locator(".ck-status").inner_text(), (i, by_id[i]["type"])
+    score = AR["quiz.score"].format(score=digits(total), total=digits(total))
+    assert score in page.locator(".ck-quiz .ck-summary-text").inner_text()
+    toggle = page.locator(".ck-read-toggle")
+    toggle.scroll_into_view_if_needed()
+    assert toggle.inner_text() == AR["read.button"]
+    toggle.tap()
+    assert toggle.inner_text() == AR["read.done"] and toggle.get_attribute("aria-pressed") == "true"
+
+    page.reload()
+    page.wait_for_selector(".ck-quiz .ck-item")
+    assert drawn_ids(page) == ids and score in page.locator(".ck-quiz .ck-summary-text").inner_text()
+    page.goto(site_url + progress)
+    page.wait_for_selector(".ck-overview:not([hidden])")
+    row = page.locator(f'tr[data-quiz="{quiz["id"]}"]')
+    assert digits(total) in row.locator(".ck-points").inner_text()
+    assert page.locator('tr[data-section="part1/water"] .ck-read-cell').inner_text().startswith(AR["progress.readYes"][:3])
+    assert context.problems == []
+    context.close()
 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
