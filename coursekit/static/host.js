@@ -1,5 +1,6 @@
 // The static host: mounts coursekit's anywidget front-end modules in the built book, with no kernel
-// and no network. It reads the widget state myst-nb saved into the page and gives each module a model
+// and no network. It reads the widget state the build saved into the page (in each widget's mount, or in
+// myst-nb's one script in the head) and gives each module a model
 // with anywidget's interface (get/set/on/off/save_changes/send). set() fires "change:<name>" and
 // "change" exactly as a live model does; nothing is sent anywhere. Modules register themselves in
 // window.coursekitModules and fire "coursekit:module" (the build wraps each ES module in a classic
@@ -66,14 +67,27 @@
     return document.readyState !== "loading";
   }
 
+  // A widget's saved state is in its own mount (coursekit/sphinxext/assets.py inline_states), else in the
+  // page's one state script (myst-nb's place, in the head).
+  function ownState(mount) {
+    var script = mount.querySelector(':scope > script.ck-state[type="application/json"]');
+    if (!script) return null;
+    try {
+      return JSON.parse(script.textContent);
+    } catch (error) {
+      console.error("coursekit: unreadable widget state", error);
+      return null;
+    }
+  }
+
   var started = [];
   function mountReady() {
     var state = null;
     document.querySelectorAll(".ck-widget-mount[data-model-id]").forEach(function (mount) {
       if (started.indexOf(mount) >= 0 || !parsed(mount)) return;
       started.push(mount);
-      state = state || readState();
-      var entry = state[mount.getAttribute("data-model-id")];
+      var entry = ownState(mount);
+      if (!entry) entry = (state = state || readState())[mount.getAttribute("data-model-id")];
       if (!entry) {
         console.error("coursekit: no saved state for widget " + mount.getAttribute("data-model-id"));
         return; // the fallback stays visible

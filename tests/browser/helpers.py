@@ -12,6 +12,7 @@ def saved_state(html: str, as_shipped: bool = False) -> dict:
     does. ``as_shipped`` keeps the references, to check what the page ships."""
     match = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', html, re.S)
     state = json.loads(match.group(1).replace("<\\/", "</"))["state"] if match else {}
+    state.update({model: json.loads(text) for model, text in OWN_STATE.findall(html)})  # in each widget's mount
     if as_shipped:
         return state
     starts = [(m.start(), m.group(1)) for m in MOUNT.finditer(html)] + [(len(html), None)]
@@ -21,6 +22,8 @@ def saved_state(html: str, as_shipped: bool = False) -> dict:
 
 
 MOUNT = re.compile(r'<div class="ck-widget-mount" data-model-id="([^"]+)"')
+OWN_STATE = re.compile(r'<div class="ck-widget-mount" data-model-id="([^"]+)"[^>]*>'
+                       r'<script type="application/json" class="ck-state">(.*?)</script>', re.S)
 
 
 def _with_parts(value, region: str):

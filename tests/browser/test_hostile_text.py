@@ -22,10 +22,12 @@ def test_every_text_field_of_the_schema_carries_payloads():
 @pytest.mark.browser
 def test_the_saved_state_cannot_be_ended_or_hidden_by_any_text(student_site):
     html = (student_site / PAGE).read_text(encoding="utf-8")
-    blocks = re.findall(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', html, re.S)
-    assert len(blocks) == 1
-    assert not re.search(r"<!--|<script|</script|<|>|&", blocks[0])
-    assert "onerror=window.__pwned=1" in blocks[0]  # the payloads are there, as inert text
+    blocks = re.findall(r'<script type="application/json" class="ck-state">(.*?)</script>', html, re.S)
+    assert len(blocks) == 3  # each widget's state in its own mount (timeline, quiz, timeline quiz)
+    assert "widget-state+json" not in html  # none left in the head
+    for block in blocks:
+        assert not re.search(r"<!--|<script|</script|<|>|&", block)
+    assert any("onerror=window.__pwned=1" in block for block in blocks)  # the payloads are there, as inert text
 
 
 @pytest.mark.browser

@@ -8,7 +8,6 @@ exactly as built, with nothing left to execute; test_no_change_rebuild_executes_
 from __future__ import annotations
 
 import io
-import json
 import re
 import shutil
 import time
@@ -22,6 +21,7 @@ from sphinx.testing.util import SphinxTestApp
 from coursekit.sphinxext.assets import classic_script
 
 from support.book import Build, build_book
+from tests.browser.helpers import saved_state
 from tests.conftest import MINIBOOK as FIXTURE
 from tests.conftest import restore_minibook
 
@@ -36,9 +36,9 @@ def page(book: Path, name: str) -> str:
 
 
 def widget_state(html: str) -> dict:
-    match = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', html, re.S)
-    assert match, "no saved widget state in the page"
-    return json.loads(match.group(1).replace("<\\/", "</"))["state"]
+    state = saved_state(html, as_shipped=True)
+    assert state, "no saved widget state in the page"
+    return state
 
 
 def test_widget_page_has_mount_fallback_and_only_our_scripts(minibook):
