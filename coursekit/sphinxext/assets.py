@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import rcssmin
@@ -108,14 +109,16 @@ def inline_states(doctree, models: dict) -> None:
     body: 138 KB on the course timeline, which a phone on slow 4G had to fetch before it could paint the
     first line of text (largest contentful paint 2.6 s there, 1.9 s on a page without a widget). In its
     mount, a widget's state still arrives before the widget is parsed, so it mounts as early as before.
-    Models no mount shows stay in the head's script (removed when none is left)."""
+    Models no mount shows, or more than one does (a widget displayed twice), stay in the head's script
+    (removed when none is left)."""
     from docutils import nodes
 
-    for raw in list(doctree.findall(nodes.raw)):
-        text = raw.astext()
-        mount = MOUNT_ID.search(text)
-        if not mount or mount.group(1) not in models:
+    raws = [(raw, MOUNT_ID.search(raw.astext())) for raw in doctree.findall(nodes.raw)]
+    shown = Counter(mount.group(1) for _, mount in raws if mount)
+    for raw, mount in raws:
+        if not mount or mount.group(1) not in models or shown[mount.group(1)] > 1:
             continue
+        text = raw.astext()
         opening = text.index(">", mount.end()) + 1
         own = OWN_STATE.format(script_json(models.pop(mount.group(1))))
         raw.replace_self(nodes.raw(text=text[:opening] + own + text[opening:], format=raw.get("format", "html"),
