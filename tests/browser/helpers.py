@@ -21,8 +21,9 @@ def saved_state(html: str, as_shipped: bool = False) -> dict:
             for model, entry in state.items()}
 
 
-MOUNT = re.compile(r'<div class="ck-widget-mount" data-model-id="([^"]+)"')
-OWN_STATE = re.compile(r'<div class="ck-widget-mount" data-model-id="([^"]+)"[^>]*>'
+# a mount as built, or as the live page has it (with the host's ck-mounted class): page.content() too
+MOUNT = re.compile(r'<div class="ck-widget-mount[^"]*" data-model-id="([^"]+)"')
+OWN_STATE = re.compile(r'<div class="ck-widget-mount[^"]*" data-model-id="([^"]+)"[^>]*>'
                        r'<script type="application/json" class="ck-state">(.*?)</script>', re.S)
 
 
