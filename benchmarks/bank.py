@@ -11,7 +11,7 @@ from support.server import serve_static
 
 def measure_bank(ctx: Context) -> list[Row]:
     from coursekit.bank import Bank
-    from coursekit.widgets.quiz import Quiz
+    from coursekit.widgets.quiz import Quiz, attempt_size
 
     book = bench_book(ctx)
     src = book["src"]
@@ -44,7 +44,7 @@ def measure_bank(ctx: Context) -> list[Row]:
         start = time.perf_counter()
         quiz.get_state()
         state.append(time.perf_counter() - start)
-    drawn = len(quiz.quiz["items"])
+    drawn = attempt_size(spec)  # the page ships every item; each learner's browser draws this many
     base, server = serve_static(book["site"])
     runs = []
     try:

@@ -15,8 +15,10 @@ def is_site_wide(url: str) -> bool:
     """coursekit's files that every page of the book loads (theme fixes, navigation, pop-ups), which are
     the site's chrome and not a widget's bytes."""
     from coursekit.sphinxext.site import EVERY_PAGE, THEME_FIXES
+    from coursekit.sphinxext.stylesheets import PREFIX
 
-    return Path(urllib.parse.urlsplit(url).path).name in (*EVERY_PAGE, THEME_FIXES)
+    name = Path(urllib.parse.urlsplit(url).path).name
+    return name in (*EVERY_PAGE, THEME_FIXES) or name.startswith(PREFIX)  # the page's one stylesheet bundle
 
 class _WidgetMarkup(HTMLParser):
     """Byte spans of widget markup in a page: coursekit mount points (with their fallback) and myst-nb's
@@ -51,19 +53,32 @@ class _WidgetMarkup(HTMLParser):
             self._script = None
 
 
+OWN_STATE = re.compile(r'<script type="application/json" class="ck-state">.*?</script>', re.S)
+
+
+def page_models(text: str) -> list[dict]:
+    """Every widget model a built page saves: in myst-nb's script in the head, and in each coursekit mount."""
+    head = re.search(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', text, re.S)
+    models = list(json.loads(head.group(1).replace("<\\/", "</"))["state"].values()) if head else []
+    return models + [json.loads(re.sub(r"^<script[^>]*>|</script>$", "", own)) for own in OWN_STATE.findall(text)]
+
+
 def page_widget_bytes(html_file: Path) -> dict:
-    """Saved widget state and widget markup of a built page, in bytes as served (and gzipped)."""
+    """Saved widget state and widget markup of a built page, in bytes as served (and gzipped). The state is
+    myst-nb's one script in the head and each coursekit widget's own, in its mount (sphinxext/assets.py
+    inline_states); the markup is the mounts and their fallbacks without those."""
     text = html_file.read_text(encoding="utf-8")
-    states = re.findall(r'<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>', text, re.S)
+    head = re.findall(r'<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>', text, re.S)
+    own = OWN_STATE.findall(text)
     parser = _WidgetMarkup(text)
     parser.feed(text)
-    markup = parser.spans + ([f"<script>{STOCK_PATHS_CONFIG}</script>"] if STOCK_PATHS_CONFIG in text else [])
-    state_bytes = "".join(states).encode()
+    markup = [OWN_STATE.sub("", span) for span in parser.spans]
+    markup += [f"<script>{STOCK_PATHS_CONFIG}</script>"] if STOCK_PATHS_CONFIG in text else []
+    state_bytes = "".join(head + own).encode()
     markup_bytes = "".join(markup).encode()
-    state = json.loads(re.sub(r"^<script[^>]*>|</script>$", "", states[0]).replace("<\\/", "</")) if states else {}
-    esm = sum(len(str(m.get("state", {}).get("_esm", ""))) + len(str(m.get("state", {}).get("_css", "")))
-              for m in state.get("state", {}).values())
+    models = page_models(text)
+    esm = sum(len(str(m.get("state", {}).get("_esm", ""))) + len(str(m.get("state", {}).get("_css", ""))) for m in models)
     return {"state": len(state_bytes), "state_gzip": len(gzip.compress(state_bytes, 6)),
-            "state_module_source_chars": esm, "models": len(state.get("state", {})),
+            "state_module_source_chars": esm, "models": len(models),
             "markup": len(markup_bytes), "markup_gzip": len(gzip.compress(markup_bytes, 6)),
             "html_file": html_file.stat().st_size}

@@ -8,7 +8,7 @@ import urllib.parse
 from benchmarks.benchbook import JQ_GAPS, bench_book
 from benchmarks.browse import READY, READY_JQ, chromium, visit
 from benchmarks.common import BenchmarkError, Context, Row, summary_stats, gz, gzip_sizes, kb, met, ms, ratio
-from benchmarks.pagebytes import is_site_wide, page_widget_bytes
+from benchmarks.pagebytes import is_site_wide, page_models, page_widget_bytes
 from support.server import serve_static
 
 QUIZ_PAGES = {"ours-one": "ours", "jq-one": "jq", "ours-five": "ours", "jq-five": "jq"}
@@ -68,9 +68,7 @@ def quiz_page_bytes(book: dict, page: str, route: str, fetched: dict) -> dict:
         js = sum(b for p, b in files.items() if p.endswith(".js"))
         css = sum(b for p, b in files.items() if p.endswith(".css"))
         gzip_files = gzip_sizes(book["site"], list(files))
-        text = html_file.read_text(encoding="utf-8")
-        found = re.search(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', text, re.S)
-        models = json.loads(found.group(1).replace("<\\/", "</"))["state"].values() if found else []
+        models = page_models(html_file.read_text(encoding="utf-8"))
         strings = sum(len(json.dumps(m["state"].get("strings", {}), ensure_ascii=False, separators=(",", ":")).encode())
                       for m in models)
         quiz_data = sum(len(json.dumps(m["state"].get("quiz", {}), ensure_ascii=False, separators=(",", ":")).encode())
