@@ -10,8 +10,8 @@ of asking authors to brace each capital in 300 entries.
 
 In the Arabic and French editions an entry whose source publishes the same document in that language
 links that version too, after its URL: a UN official document (every one is issued in the six official
-languages under one symbol, ``https://undocs.org/<language>/<symbol>``) and a page of the OIC's own site
-(trilingual, ``lan=en`` / ``lan=ar`` / ``lan=fr``). The reference keeps its original title, as cited.
+languages under one symbol, ``https://undocs.org/<language>/<symbol>``) and a static page of the OIC's own
+site (trilingual, ``lan=en`` / ``lan=ar`` / ``lan=fr``; its news items are not: each language has its own). The reference keeps its original title, as cited.
 
 Registered as a pybtex formatting plugin by :func:`setup`; ``_config.yml`` selects it with
 ``bibtex_default_style: coursekit`` (the reference list and the tooltips use it).
@@ -28,7 +28,8 @@ from .. import strings
 
 NAME = "coursekit"
 UN_DOCUMENT = re.compile(r"^https?://(?:www\.)?undocs\.org/(?!(?:ar|zh|en|fr|ru|es)/)(\S+)$")
-OIC_PAGE = re.compile(r"^(https?://(?:www\.|ww1\.)?oic-oci\.org/[^#]*[?&]lan=)en\b")
+# the site's static pages only (page/?p_id=...): a news item (topic/?t_id=...) has its own id per language
+OIC_PAGE = re.compile(r"^(https?://(?:www\.)?oic-oci\.org/page/[^#]*[?&]lan=)en\b")
 LANGUAGE_VERSIONS = ("ar", "fr")  # the other official languages of the OIC, and of the UN
 
 

@@ -312,10 +312,11 @@ def test_two_tabs_never_lose_an_answer(phone, student_url):
     assert sorted(saved) == ["l-tf", "l-year"]
 
 
-# a browser that refuses storage (cookies blocked): reading window.localStorage throws; the property is
+# a browser that refuses storage (cookies blocked): reading window.localStorage or sessionStorage throws; each is
 # configurable, as Chromium's own is
-REFUSED = ("Object.defineProperty(window, 'localStorage', { configurable: true, "
-           "get() { throw new DOMException('denied', 'SecurityError'); } });")
+REFUSED = "".join(f"Object.defineProperty(window, '{name}', {{ configurable: true, "
+                  "get() { throw new DOMException('denied', 'SecurityError'); } });"
+                  for name in ("localStorage", "sessionStorage"))  # a real refusal refuses both
 
 
 @pytest.mark.parametrize("breakage", [

@@ -139,9 +139,9 @@ def test_phone_colour_mode_button_works_where_storage_is_refused(phone, site_url
     """A browser that refuses storage (cookies blocked): the theme's scripts read it unguarded and threw
     on every page, and its colour-mode button did nothing. Tapping it now changes the mode, with no error,
     and the quiz still says that progress will not be kept."""
-    phone.context.add_init_script(
-        "Object.defineProperty(window, 'localStorage', { configurable: true, "
-        "get() { throw new DOMException('denied', 'SecurityError'); } });")
+    phone.context.add_init_script("".join(
+        f"Object.defineProperty(window, '{name}', {{ configurable: true, "
+        "get() { throw new DOMException('denied', 'SecurityError'); } });" for name in ("localStorage", "sessionStorage")))
     phone.goto(site_url + SECTION, wait_until="load")
     wait_mounted(phone)
     button = phone.locator(".bd-header-article .theme-switch-button")

@@ -13,7 +13,8 @@ function render({ model, el: host }) {
   const base = `ck-tl-${++uid}`;
   const themeLabels = model.get("themes") || {};
   // each event gets its day numbers in place (a copy of 2,000 events was a tenth of the first render): the
-  // events are the model's own, which nothing sends back
+  // events are the model's own, so a live notebook that saves widget state saves these too (harmless: the
+  // widget recomputes them, and scripts/store_outputs.py drops widget state from the book's notebooks)
   const all = (model.get("events") || []).slice();
   for (const e of all) { e.t = dayNumber(e.start); e.t1 = dayNumber(e.end || e.start, true); }
   all.sort((a, b) => a.t - b.t);
