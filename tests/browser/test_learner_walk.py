@@ -33,6 +33,12 @@ def phone_context(browser):
     return context
 
 
+def first_quiz(site, rel: str) -> tuple[dict, dict, int]:
+    """The first quiz of a built page: its client data, its items by id, and one attempt's total."""
+    quiz = quizzes((site / rel).read_text(encoding="utf-8"))[0]
+    return quiz, {item["id"]: item for item in quiz["items"]}, attempt_total(quiz)
+
+
 def answer_right(box, item: dict, words: dict = EN) -> None:
     """Answer an item of the draw as a student who knows it would, by tapping (an ordering moved into
     place with its buttons); ``words``: the interface strings of the page's language."""
@@ -55,9 +61,7 @@ def answer_right(box, item: dict, words: dict = EN) -> None:
 
 
 def test_a_new_students_walk_and_their_progress_in_a_fresh_browser(browser, site, site_url, tmp_path):
-    quiz = quizzes((site / SECTION).read_text(encoding="utf-8"))[0]
-    by_id = {item["id"]: item for item in quiz["items"]}
-    total = attempt_total(quiz)
+    quiz, by_id, total = first_quiz(site, SECTION)
     first = phone_context(browser)
     page = first.new_page()
     page.goto(site_url + HOME)
@@ -195,9 +199,7 @@ def test_an_arabic_students_walk_right_to_left_on_a_phone(browser, site, site_ur
     answered with the Arabic labels, the score said in Arabic with the page's digits, the section marked
     read; after a reload all of it is kept, and My progress (in Arabic) counts it."""
     rel, progress = "ar/" + SECTION, "ar/" + PROGRESS
-    quiz = quizzes((site / rel).read_text(encoding="utf-8"))[0]
-    by_id = {item["id"]: item for item in quiz["items"]}
-    total = attempt_total(quiz)
+    quiz, by_id, total = first_quiz(site, rel)
     context = phone_context(browser)
     page = context.new_page()
     page.goto(site_url + rel)
