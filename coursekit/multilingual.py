@@ -111,7 +111,7 @@ def edition_config(config_path: Path, language: str, target: Path, *, execute: b
     config["language"] = language
     for key in ("title", "author"):  # the theme shows both on every page
         if isinstance(data.get(key), str) and languages and language != languages[0]:
-            data[key] = translated_title(Path(config_path).parent, language, data[key])
+            data[key] = translated_text(Path(config_path).parent, language, data[key])
     if not execute:
         data.setdefault("execute", {})["execute_notebooks"] = "off"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -120,7 +120,7 @@ def edition_config(config_path: Path, language: str, target: Path, *, execute: b
     return target
 
 
-def translated_title(root: Path, language: str, text: str) -> str:
+def translated_text(root: Path, language: str, text: str) -> str:
     """The course's title (or author) in ``language``: as the root page's catalog translates it (that page
     shows the title), else as the edition's catalog of interface words (``sphinx.po``, beside the theme's
     "By" of the author line) does, else as it is. The root page is the one ``_toc.yml`` names first."""
