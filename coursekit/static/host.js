@@ -40,15 +40,20 @@
     return model;
   }
 
-  function readState() {
-    var script = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
-    if (!script) return {};
+  // The JSON of a state script, or null (logged) when it cannot be read.
+  function parseState(script) {
     try {
-      return JSON.parse(script.textContent).state || {};
+      return JSON.parse(script.textContent);
     } catch (error) {
       console.error("coursekit: unreadable widget state", error);
-      return {};
+      return null;
     }
+  }
+
+  function readState() {
+    var script = document.querySelector('script[type="application/vnd.jupyter.widget-state+json"]');
+    var bundle = script && parseState(script);
+    return (bundle && bundle.state) || {};
   }
 
   function whenModule(name, callback) {
@@ -71,13 +76,7 @@
   // page's one state script (myst-nb's place, in the head).
   function ownState(mount) {
     var script = mount.querySelector(':scope > script.ck-state[type="application/json"]');
-    if (!script) return null;
-    try {
-      return JSON.parse(script.textContent);
-    } catch (error) {
-      console.error("coursekit: unreadable widget state", error);
-      return null;
-    }
+    return script && parseState(script);
   }
 
   var started = [];
