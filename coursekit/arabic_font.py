@@ -16,6 +16,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from .node_packages import find_node_package
+
 PACKAGE = "@fontsource/noto-naskh-arabic"
 FAMILY = "Noto Naskh Arabic"
 WEIGHTS = (400, 700)
@@ -28,16 +30,11 @@ def font_file(weight: int) -> str:
 
 
 def find_package(start: Path, configured: str = "") -> Path | None:
-    """The font package's folder: ``configured`` if given, else ``node_modules/`` in ``start`` or a parent
-    of it, else in the repository coursekit runs from (a book built outside it, like the test books)."""
+    """The font package's folder: ``configured`` if given, else where npm installed it (node_packages)."""
     if configured:
         path = Path(configured)
         return path if (path / "package.json").is_file() else None
-    for folder in (start.resolve(), *start.resolve().parents, *Path(__file__).resolve().parents[1:2]):
-        candidate = folder / "node_modules" / PACKAGE
-        if (candidate / "package.json").is_file():
-            return candidate
-    return None
+    return find_node_package(PACKAGE, start)
 
 
 def _ranges(text: str) -> list[tuple[int, int]]:

@@ -7,8 +7,8 @@ show a coursekit widget. Modules are wrapped as classic scripts so the site also
 where browsers refuse to load ES module files. Everything loads ``async`` and announces itself, so
 widgets mount as soon as the page is parsed instead of waiting behind the theme's deferred scripts.
 The user-interface strings, which live widgets carry in their state, likewise travel once per
-module file (``module.strings``, only that module's keys) instead of in every widget's saved state. Served files are minified with rjsmin and
-rcssmin; the sources in ``widgets/`` and ``static/`` stay readable and are what anywidget loads live.
+module file (``module.strings``, only that module's keys) instead of in every widget's saved state. Served files are minified (``minify.py``);
+the sources in ``widgets/`` and ``static/`` stay readable and are what anywidget loads live.
 """
 from __future__ import annotations
 
@@ -17,14 +17,13 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import rcssmin
-import rjsmin
 from sphinx.application import Sphinx
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.errors import ExtensionError
 
 from ..strings import section
 from ..widgets.base import is_widget, module_css, module_source
+from .minify import javascript, stylesheet
 
 STATIC = Path(__file__).parent.parent / "static"
 STATE_KEY = "ipywidgets_state"
@@ -218,13 +217,13 @@ def page_script(name: str) -> str:
 def served(name: str, suffix: str) -> str | None:
     """The exact text the built site serves as ``_static/coursekit/<name><suffix>`` (None: no such file)."""
     if is_widget(name):
-        return rjsmin.jsmin(classic_script(name)) if suffix == ".js" else rcssmin.cssmin(module_css(name))
+        return javascript(classic_script(name)) if suffix == ".js" else stylesheet(module_css(name))
     source = STATIC / f"{name}{suffix}"
     if not source.exists():
         return None
     if suffix == ".js":
-        return rjsmin.jsmin(page_script(name))
-    return rcssmin.cssmin(source.read_text(encoding="utf-8"))
+        return javascript(page_script(name))
+    return stylesheet(source.read_text(encoding="utf-8"))
 
 
 def write_if_changed(path: Path, text: str) -> None:

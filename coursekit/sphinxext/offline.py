@@ -21,7 +21,6 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-import rjsmin
 from sphinx.application import Sphinx
 
 from ..course import Course, find_root, short_title
@@ -29,6 +28,7 @@ from ..formats import direction
 from ..multilingual import nested
 from .assets import STATIC, SUBDIR
 from .icons import icon_png
+from .minify import javascript
 from .site import BUNDLE
 
 WORKER = "sw.js"
@@ -64,7 +64,7 @@ def build_version(root: Path, files: list[str]) -> str:
 
 def worker_source(files: list[str], version: str) -> str:
     """The text of sw.js for a site of ``files`` at ``version`` (names as URLs: a space or ``#`` escaped)."""
-    template = rjsmin.jsmin((STATIC / WORKER).read_text(encoding="utf-8"))
+    template = javascript((STATIC / WORKER).read_text(encoding="utf-8"))
     urls = json.dumps([quote(name) for name in files], ensure_ascii=False)
     return template.replace("__VERSION__", version).replace("__FILES__", urls)
 

@@ -14,11 +14,11 @@ import time
 from pathlib import Path
 
 import pytest
-import rjsmin
 from jupyter_client.manager import KernelManager
 from sphinx.testing.util import SphinxTestApp
 
 from coursekit.sphinxext.assets import classic_script
+from coursekit.sphinxext.minify import javascript
 
 from support.book import Build, build_book
 from tests.browser.helpers import saved_state
@@ -65,7 +65,7 @@ def test_pages_without_widgets_get_no_widget_assets(minibook):
 def test_module_files_are_minified_classic_scripts(minibook):
     static = minibook / "_build" / "html" / "_static" / "coursekit"
     js = (static / "quiz.js").read_text(encoding="utf-8")
-    assert js == rjsmin.jsmin(classic_script("quiz"))
+    assert js == javascript(classic_script("quiz"))
     assert js.startswith("(window.coursekitModules=window.coursekitModules||{})")
     assert "\nexport " not in js and "return{render" in js.replace(" ", "")
     assert len(js) < 0.8 * len(classic_script("quiz"))
