@@ -76,7 +76,7 @@ def measure_pages(ctx: Context) -> list[Row]:
     widget = page_widget_bytes(html_file)
     widget_files = {f: (site / f.lstrip("/")).stat().st_size for f in h["widget_files"]}
     widget_total = sum(widget_files.values()) + widget["state"] + widget["markup"]
-    widget_gzip = gzip_sizes(site, list(widget_files)) + widget["state_gzip"] + widget["markup_gzip"]
+    widget_gzip = gzip_sizes(site, list(widget_files)) + widget["inline_gzip"]
     ready = [v["ready_ms"] for v in ttis]
     ctx.data["pages"] = {"pages": pages, "section_pages": section_pages, "heaviest": heaviest, "text_only": plain,
                          "heaviest_widget": {"files": widget_files, **widget, "total": widget_total, "gzip": widget_gzip},

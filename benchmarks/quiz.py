@@ -75,7 +75,7 @@ def quiz_page_bytes(book: dict, page: str, route: str, fetched: dict) -> dict:
                         for m in models)
         return {"js": js, "css": css, "state_strings": strings, "state_quiz": quiz_data, "inline": widget["state"] + widget["markup"], "state": widget["state"],
                 "markup": widget["markup"], "total": js + css + widget["state"] + widget["markup"],
-                "gzip": gzip_files + widget["state_gzip"] + widget["markup_gzip"], "files": sorted(files)}
+                "gzip": gzip_files + widget["inline_gzip"], "files": sorted(files)}
     parts = jupyterquiz_parts(book, page)
     text = "".join(parts)
     if "show_questions" not in html_file.read_text(encoding="utf-8"):
@@ -145,7 +145,7 @@ def measure_quiz_vs_jupyterquiz(ctx: Context) -> list[Row]:
             Row("Quiz vs jupyterquiz", f"Quiz bytes gzip, {label}", kb(ob["gzip"]), kb(jb["gzip"]),
                 ratio(ob["gzip"], jb["gzip"]), target, met(ob["gzip"] <= frac * jb["gzip"] if frac == 1.0
                                                            else ob["gzip"] < frac * jb["gzip"]),
-                "gzip -6: ours per file + state + markup; jupyterquiz its inline parts together (as in the document)"),
+                "gzip -6: ours each file, then state and markup together as the page holds them; jupyterquiz its inline parts together (as in the document)"),
             Row("Quiz vs jupyterquiz", f"Total page bytes, {label}", f"{kb(o['page_decoded'])} ({kb(o['page_transfer_gzip'])} gzip)",
                 f"{kb(j['page_decoded'])} ({kb(j['page_transfer_gzip'])} gzip)", ratio(o["page_decoded"], j["page_decoded"]),
                 note="same theme and build; document + every resource, fresh context; uncompressed (transferred with gzip)"),

@@ -134,7 +134,7 @@ def slice_rows(ctx: Context, sites: dict[str, Path]) -> list[Row]:
         s["widget_files"] = files
         # JS and CSS only: font files are compressed formats already, and not fetched in every run
         s["widget_assets_gzip"] = gzip_sizes(sites[route], [f for f in files if f.endswith((".js", ".css"))])
-        s["widget_total_gzip"] = s["widget_assets_gzip"] + page[route]["state_gzip"] + page[route]["markup_gzip"]
+        s["widget_total_gzip"] = s["widget_assets_gzip"] + page[route]["inline_gzip"]
     data["summary"] = summary
     if "stock" in data["failures"]:
         reason = data["failures"]["stock"]
