@@ -11,4 +11,3 @@ def test_the_page_list_leaves_out_every_editions_theme_templates_index_and_searc
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text("<html></html>")
     assert page_list(tmp_path) == ["book/water.html", "fr/book/water.html", "index.html"]
-
