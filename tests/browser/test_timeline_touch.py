@@ -1,20 +1,38 @@
 """The timeline by touch at 390 x 844 (and one keyboard walk) on the course's own pages, in the built book.
 
 Split from test_timeline_browser.py, whose tests need a book of their own: these read only the suite's
-``site`` (./test's build), so they are not slow, and a second xdist worker can run them meanwhile.
+``site`` (./test's build), so they are not slow, and a second xdist worker can run them meanwhile. The
+tests of the axis's geometry run on the Arabic edition too (issue 16), where the axis runs right to left.
 """
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pytest
 
 from tests.browser.timeline import (COURSE, IRAN, PHONE, assert_touchable, course_events, focused_id, geometry,
                                     inside, marker, open_page, overlap, search, selected, span, tap_event,
                                     visible_centre, widget)
+from coursekit.strings import catalog
 from tests.conftest import Watched
 
 pytestmark = pytest.mark.browser
+
+
+@dataclass
+class Edition:
+    """One language of the built site: its root URL and the widget's words in it."""
+    url: str
+    language: str
+
+    def name(self, key: str) -> str:
+        return catalog(self.language)[key]
+
+
+@pytest.fixture(params=["en", "ar"])
+def edition(request, site_url):
+    return Edition(site_url + ("" if request.param == "en" else f"{request.param}/"), request.param)
 
 
 @pytest.fixture
@@ -29,16 +47,16 @@ def phone(browser):
     context.close()
 
 
-def test_touch_markers_are_big_apart_and_inside_on_the_course_pages(phone, site_url):
+def test_touch_markers_are_big_apart_and_inside_on_the_course_pages(phone, edition):
     for url in (IRAN, COURSE):
-        root = open_page(phone, site_url + url)
+        root = open_page(phone, edition.url + url)
         g = geometry(root)
         assert_touchable(g)
         # every event is on the axis, as its own marker or counted in a cluster
         expected = len(course_events("part2/iran-deal" if url == IRAN else None))
         assert sum(m["count"] for m in g["markers"]) == expected
         for _ in range(3):
-            root.get_by_role("button", name="Zoom in", exact=True).tap()
+            root.get_by_role("button", name=edition.name("timeline.zoomIn"), exact=True).tap()
             assert_touchable(geometry(root))
     assert phone.problems == []
 
@@ -75,9 +93,9 @@ def test_touch_each_marker_opens_its_event_at_its_visible_centre(phone, site_url
     assert root.locator(".ck-tl-details-title").inner_text().startswith("Iran and the E3/EU+3 conclude")
 
 
-def test_touch_the_edge_markers_of_the_course_timeline_are_whole_and_work(phone, site_url):
+def test_touch_the_edge_markers_of_the_course_timeline_are_whole_and_work(phone, edition):
     page = phone.page
-    root = open_page(phone, site_url + COURSE)
+    root = open_page(phone, edition.url + COURSE)
     for pick in (max, min):  # the right-hand one (the reported cluster), then the left-hand one
         g = geometry(root)
         edge = pick(g["markers"], key=lambda m: m["x"])
@@ -89,15 +107,15 @@ def test_touch_the_edge_markers_of_the_course_timeline_are_whole_and_work(phone,
         else:
             assert span(page) < g["span"] / 2  # a cluster zooms in on its events
             assert_touchable(geometry(root))
-        root.get_by_role("button", name="Show all").tap()
+        root.get_by_role("button", name=edition.name("timeline.reset")).tap()
 
 
-def test_touch_zoom_in_three_times_on_the_iran_page_keeps_events_in_view(phone, site_url):
+def test_touch_zoom_in_three_times_on_the_iran_page_keeps_events_in_view(phone, edition):
     page = phone.page
-    root = open_page(phone, site_url + IRAN)
+    root = open_page(phone, edition.url + IRAN)
     days = sorted(_day(e.date.start) for e in course_events("part2/iran-deal"))
     for press in range(1, 4):
-        root.get_by_role("button", name="Zoom in", exact=True).tap()
+        root.get_by_role("button", name=edition.name("timeline.zoomIn"), exact=True).tap()
         g = geometry(root)
         in_view = [d for d in days if g["start"] <= d <= g["start"] + g["span"]]
         assert len(in_view) >= 2, f"press {press}: {len(in_view)} events in view"
@@ -106,9 +124,9 @@ def test_touch_zoom_in_three_times_on_the_iran_page_keeps_events_in_view(phone, 
     # with an event selected, "+" zooms around it
     chosen = tap_event(page, root, min)["id"]
     assert selected(page) == chosen
-    root.get_by_role("button", name="Close").tap()
+    root.get_by_role("button", name=edition.name("timeline.close")).tap()
     for _ in range(2):
-        root.get_by_role("button", name="Zoom in", exact=True).tap()
+        root.get_by_role("button", name=edition.name("timeline.zoomIn"), exact=True).tap()
         assert marker(page, chosen).count() == 1 and marker(page, chosen).is_visible()
 
 
@@ -118,21 +136,24 @@ def _day(text: str) -> int:
     return (dt.date(parts[0], parts[1], parts[2]) - dt.date(1970, 1, 1)).days
 
 
-def test_touch_axis_shows_three_whole_ticks_at_every_zoom(phone, site_url):
-    root = open_page(phone, site_url + IRAN)
-    zoom_in = root.get_by_role("button", name="Zoom in", exact=True)
+def test_touch_axis_shows_three_whole_ticks_at_every_zoom(phone, edition):
+    root = open_page(phone, edition.url + IRAN)
+    zoom_in = root.get_by_role("button", name=edition.name("timeline.zoomIn"), exact=True)
     for press in range(8):
         g = geometry(root)
         whole = [t for t in g["ticks"] if inside(t, g["view"]) and t["text"]]
         assert len(whole) >= 3, (press, g["ticks"])
+        xs = [t["x"] for t in whole]   # the ticks in time order: left to right, or right to left in Arabic
+        assert xs == sorted(xs, reverse=edition.language == "ar"), (press, whole)
+        whole.sort(key=lambda t: t["x"])
         for a, b in zip(whole, whole[1:]):
             assert a["x"] + a["w"] <= b["x"], (a, b)  # labels never collide
         zoom_in.tap()
 
 
-def test_labels_are_whole_and_inside_the_axis(phone, browser, site_url):
+def test_labels_are_whole_and_inside_the_axis(phone, browser, edition):
     page = phone.page
-    root = open_page(phone, site_url + COURSE)
+    root = open_page(phone, edition.url + COURSE)
     tip = root.locator(".ck-tl-tip")
     for pick in (max, min):  # the right-most event marker, then the left-most: labels there would be cut
         edge = tap_event(page, root, pick)  # its details open: the marker in hand shows its label
@@ -141,13 +162,13 @@ def test_labels_are_whole_and_inside_the_axis(phone, browser, site_url):
         box = tip.bounding_box()
         assert inside({"x": box["x"], "y": box["y"], "w": box["width"], "h": box["height"]}, view)
         assert tip.evaluate("n => n.scrollWidth <= n.clientWidth && n.scrollHeight <= n.clientHeight")
-        root.get_by_role("button", name="Close").tap()  # done with it: the label goes (issue 11)
+        root.get_by_role("button", name=edition.name("timeline.close")).tap()  # done with it: the label goes (issue 11)
         assert tip.is_hidden()
     # by mouse: hovering the last marker of a wide desktop axis shows its whole label, inside
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     desk = context.new_page()
     desk.emulate_media(reduced_motion="reduce")
-    desk.goto(site_url + COURSE)
+    desk.goto(edition.url + COURSE)
     desk.wait_for_selector(".ck-tl-marker[data-id]")
     last = widget(desk).locator(".ck-tl-marker[data-id]").last
     last.hover()
@@ -232,10 +253,10 @@ def test_tab_then_arrow_key_selects_an_event(watched, site_url):
     assert selected(page) not in (None, now)
 
 
-def test_the_details_link_to_the_section_is_a_44_px_target(phone, site_url):
+def test_the_details_link_to_the_section_is_a_44_px_target(phone, edition):
     """On the course timeline each event links to its section: a link a finger can hit (it was 19 px high)."""
     page = phone.page
-    root = open_page(phone, site_url + COURSE)
+    root = open_page(phone, edition.url + COURSE)
     heights = []
     for marker in [m for m in geometry(root)["markers"] if m["id"]][:4]:
         g = geometry(root)
@@ -244,6 +265,6 @@ def test_the_details_link_to_the_section_is_a_44_px_target(phone, site_url):
         link = root.locator(".ck-tl-section-link")
         if link.count():
             heights.append(link.bounding_box()["height"])
-        root.get_by_role("button", name="Close").tap()
+        root.get_by_role("button", name=edition.name("timeline.close")).tap()
     assert heights and min(heights) >= 44, heights
     assert phone.problems == []
