@@ -7,8 +7,9 @@ show a coursekit widget. Modules are wrapped as classic scripts so the site also
 where browsers refuse to load ES module files. Everything loads ``async`` and announces itself, so
 widgets mount as soon as the page is parsed instead of waiting behind the theme's deferred scripts.
 The user-interface strings, which live widgets carry in their state, likewise travel once per
-module file (``module.strings``, only that module's keys) instead of in every widget's saved state. Served files are minified (``minify.py``);
-the sources in ``widgets/`` and ``static/`` stay readable and are what anywidget loads live.
+module file (``module.strings``, only that module's keys) instead of in every widget's saved state.
+Served files are minified (``minify.py``); the sources in ``widgets/`` and ``static/`` stay readable and
+are what anywidget loads live.
 """
 from __future__ import annotations
 
