@@ -2,7 +2,8 @@
 
 markdown-it-py (already a dependency of MyST) does the parsing. Raw HTML is refused at validation and
 escaped at rendering, so nothing an exercise file says can become a script, an event handler or a
-``javascript:`` link in the page.
+``javascript:`` link in the page; images must be files of the course, since the built book loads nothing
+from another host.
 """
 from __future__ import annotations
 
@@ -46,8 +47,10 @@ def check_markdown(text: str) -> str:
             raise ValueError("an image has no alt text; write ![what the image shows](url)")
         if token.type == "link_open" and not str(token.attrGet("href") or "").startswith(("https://", "#", "../", "./")):
             raise ValueError(f"link {token.attrGet('href')!r} is not allowed; use an https:// address or a relative link (./page)")
-        if token.type == "image" and not str(token.attrGet("src") or "").startswith(("https://", "../", "./")):
-            raise ValueError(f"image {token.attrGet('src')!r} is not allowed; use an https:// address or a relative path (./image.png)")
+        if token.type == "image" and not str(token.attrGet("src") or "").startswith(("../", "./")):
+            raise ValueError(f"image {token.attrGet('src')!r} is not allowed: the page would fetch it from another "
+                             "host, which fails offline and tells that host who reads the course; save the image "
+                             "in the course and use its relative path (./image.png)")
     return text
 
 

@@ -62,7 +62,7 @@ def _describe_meta(metadata: list) -> tuple[str | None, list[str]]:
             continue
         if isinstance(meta, AfterValidator) and meta.func is check_markdown:
             name = "Markdown text"
-            words.append("no raw HTML; links and images https:// or relative")
+            words.append("no raw HTML; links https:// or relative, images relative (files of the course)")
             continue
         if isinstance(meta, WithJsonSchema):
             continue
