@@ -36,6 +36,10 @@ class Site:
         folder = course.root / SITE
         if not (folder / "index.html").is_file():
             raise PackageError(f"no built site at {SITE}/ (index.html missing): run ./build first, then export")
+        changed = changed_since_build(course.root, folder)
+        if changed is not None:
+            raise PackageError(f"{changed.relative_to(course.root).as_posix()} changed after the site was last built, "
+                               "so its pages would not match the package's quizzes: run ./build again, then export")
         return cls(course, folder)
 
     def files(self) -> list[str]:
@@ -60,6 +64,24 @@ class Site:
 
     def title(self, page: str) -> str:
         return self.course.section_title(page)
+
+
+INPUTS = ("exercises", "book", "_config.yml", "_toc.yml")   # what a build reads, under the course root
+
+
+def changed_since_build(root: Path, folder: Path) -> Path | None:
+    """The newest input of the course changed after its site in ``folder`` was last built, or None.
+    Sphinx rewrites ``.buildinfo`` at the end of every HTML build, while pages it did not rebuild keep their
+    old dates, so that file dates the build (an instructor's walk: a quiz edited after the build went into
+    a SCORM package whose page still showed the old quiz, and nothing said so)."""
+    built = folder / ".buildinfo"
+    if not built.is_file():
+        return None
+    files = [path for name in INPUTS for path in ([root / name] if (root / name).is_file()
+                                                     else (root / name).rglob("*"))
+             if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)]
+    newest = max(files, key=lambda path: path.stat().st_mtime, default=None)
+    return newest if newest is not None and newest.stat().st_mtime > built.stat().st_mtime else None
 
 
 _HEAD = re.compile(rb"<head[^>]*>", re.IGNORECASE)

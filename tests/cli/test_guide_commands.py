@@ -88,8 +88,8 @@ def is_name_only(command: Command) -> bool:
 
 
 def copy_course(target: Path, site: Path | None) -> Path:
-    for name in ("_config.yml", "_toc.yml"):
-        shutil.copy(ROOT / name, target / name)
+    for name in ("_config.yml", "_toc.yml"):   # with their dates: the site linked below was built from them
+        shutil.copy2(ROOT / name, target / name)
     shutil.copytree(ROOT / "exercises", target / "exercises")
     shutil.copytree(ROOT / "book", target / "book", ignore=shutil.ignore_patterns("_build", ".ipynb_checkpoints"))
     if site is not None:

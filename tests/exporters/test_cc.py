@@ -15,7 +15,7 @@ import pytest
 
 from coursekit.cli import main
 
-from tests.exporters.packages import assert_closed, assert_no_instructor_text, make_course, manifest
+from tests.exporters.packages import assert_closed, assert_no_instructor_text, make_course, manifest, rebuilt
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 
@@ -76,6 +76,7 @@ def test_quiz_carries_the_profile_settings_and_the_draw(course, capsys, tmp_path
     quiz = course / "exercises" / "part1" / "demo" / "quiz.yml"
     quiz.write_text(quiz.read_text().replace("\nitems:\n", "\nsettings:\n  draw: 3\n  attempts: 2\n  points: 5\n"
                                                           "  time_limit: 15\nitems:\n", 1))
+    rebuilt(course)
     output = tmp_path / "course.imscc"
     assert export(capsys, output)[0] == 0
     with zipfile.ZipFile(output) as archive:
@@ -96,6 +97,21 @@ def test_quiz_carries_the_profile_settings_and_the_draw(course, capsys, tmp_path
     assert profile["fx-true-false"] == "cc.true_false.v0p1" and profile["fx-short"] == "cc.fib.v0p1"
     assert profile["fx-matching"] is None                      # outside the profile: Canvas's own type only
     assert "fx-essay" not in profile                           # free response is an assignment, not a question
+
+
+@pytest.mark.parametrize("fmt", ["cc", "scorm"])
+def test_a_quiz_edited_after_the_build_is_refused_until_the_site_is_rebuilt(course, capsys, tmp_path, fmt):
+    # an instructor's walk: a question added after ./build went into a SCORM package whose page still
+    # showed the old quiz, and the export said nothing
+    quiz = course / "exercises" / "part1" / "demo" / "quiz.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    code = main(["export", "--format", fmt, "--output", str(tmp_path / f"out-{fmt}")])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in out + err
+    [line] = [line for line in err.splitlines() if "changed after the site was last built" in line]
+    assert "exercises/part1/demo/quiz.yml" in line and "run ./build again, then export" in line
+    rebuilt(course)
+    assert main(["export", "--format", fmt, "--output", str(tmp_path / f"again-{fmt}")]) == 0
 
 
 def test_requires_the_built_site(course, capsys, tmp_path):

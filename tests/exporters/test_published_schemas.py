@@ -15,7 +15,7 @@ import pytest
 
 from coursekit.cli import main
 
-from tests.exporters.packages import make_course
+from tests.exporters.packages import make_course, rebuilt
 from tests.exporters.published import manifest_errors, qti_errors
 
 SETTINGS = "settings:\n  draw: 4\n  points: 2\n  attempts: 3\n  time_limit: 20\n"
@@ -27,6 +27,7 @@ def exports(tmp_path_factory) -> dict[str, Path]:
     quiz = root / "exercises" / "part1" / "demo" / "quiz.yml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("\nitems:\n", "\n" + SETTINGS + "items:\n", 1),
                     encoding="utf-8")
+    rebuilt(root)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
         patch.delenv("COURSEKIT_ROOT", raising=False)
