@@ -71,24 +71,3 @@ def test_a_module_that_fails_leaves_its_fallback_on_screen(browser, site_url):
     assert "ck-rendering" not in (mount.get_attribute("class") or "")
     assert any("failed to render" in text for kind, text in watched.problems if kind == "error")
     page.context.close()
-
-
-def test_without_javascript_a_phone_reader_scrolls_to_the_last_event_and_reads_it(browser, site_url):
-    # the course timeline's fallback is laid out only where it is on screen (host.css); its far end
-    # must still come on screen, whole, when the reader scrolls there, by link or in print
-    context = browser.new_context(**PHONE, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + COURSE)
-    events = page.locator(".ck-tl-fallback-list > li")
-    assert events.count() > 100
-    last = events.last
-    last.scroll_into_view_if_needed()
-    assert last.locator("time").bounding_box()["height"] > 0
-    assert last.locator("time").inner_text().strip() and last.locator("strong").first.inner_text().strip()
-    page.goto(site_url + COURSE + "#" + events.nth(60).get_attribute("id"))   # a link to one event
-    page.wait_for_timeout(200)
-    box = events.nth(60).bounding_box()
-    assert 0 <= box["y"] < PHONE["viewport"]["height"] / 2, box
-    page.emulate_media(media="print")
-    assert all(h > 0 for h in events.evaluate_all("items => items.map(i => i.querySelector('time').getClientRects().length)"))
-    context.close()
