@@ -77,11 +77,18 @@ def changed_since_build(root: Path, folder: Path) -> Path | None:
     built = folder / ".buildinfo"
     if not built.is_file():
         return None
-    files = [path for name in INPUTS for path in ([root / name] if (root / name).is_file()
-                                                     else (root / name).rglob("*"))
-             if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)]
-    newest = max(files, key=lambda path: path.stat().st_mtime, default=None)
-    return newest if newest is not None and newest.stat().st_mtime > built.stat().st_mtime else None
+    dated = [(path.stat().st_mtime, path) for path in _inputs(root)]
+    newest = max(dated, default=None)
+    return newest[1] if newest is not None and newest[0] > built.stat().st_mtime else None
+
+
+def _inputs(root: Path):
+    """Every file of INPUTS under ``root``, hidden ones (.ipynb_checkpoints, editor files) left out."""
+    for name in INPUTS:
+        top = root / name
+        for path in [top] if top.is_file() else top.rglob("*"):
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts):
+                yield path
 
 
 _HEAD = re.compile(rb"<head[^>]*>", re.IGNORECASE)
