@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.site.helpers import settle, wait_mounted
 from tests.site.test_accessibility import axe, set_mode
@@ -14,6 +15,16 @@ pytestmark = pytest.mark.browser
 
 SECTION = "book/part1/science.html"
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+# flick to the bottom, a frame at a time, until the page's end stops moving (entries laid out on the way
+# take their real height: site.css lays the reference list out only where it is on screen)
+TO_THE_END = """async () => {
+  for (let last = -1, i = 0; i < 20 && window.scrollY !== last; i++) {
+    last = window.scrollY;
+    window.scrollTo(0, document.scrollingElement.scrollHeight);
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
+  }
+}"""
 VISIBLE_TOOLTIP = "() => [...document.querySelectorAll('.tooltip')].filter((t) => t.checkVisibility()).length"
 HIT = """(selector) => {
   const el = document.querySelector(selector);
@@ -199,7 +210,23 @@ def test_phone_term_and_citation_popups_by_tap(phone, site_url, axe_source):
     tip.wait_for(state="visible")
     tip.get_by_role("link", name="Full entry in the references").tap()
     phone.wait_for_url(re.compile(r"book/references\.html#id\d+$"))
+    # the list is laid out only where it is on screen (site.css): the entry linked to is there, readable
+    entry = phone.locator(phone.evaluate("() => location.hash"))
+    expect(entry).to_have_text(re.compile(r"\w{4,}.*\d{4}"), use_inner_text=True)
+    box = entry.bounding_box()
+    assert 0 <= box["y"] < PHONE["viewport"]["height"] / 2, box
     assert phone.problems == []
+
+
+def test_phone_reader_scrolls_the_reference_list_to_its_end_and_prints_it_whole(phone, site_url):
+    phone.goto(site_url + "book/references.html", wait_until="load")
+    entries = phone.locator(".citation-list > .citation")
+    assert entries.count() > 100
+    phone.evaluate(TO_THE_END)   # the reader flicks down until the page stops
+    assert entries.last.evaluate("e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }")
+    expect(entries.last).to_have_text(re.compile(r"\w{4,}"), use_inner_text=True)   # laid out, on screen
+    phone.emulate_media(media="print")
+    assert entries.evaluate_all("items => items.filter(i => !i.innerText.trim()).length") == 0
 
 
 # -- laptop, keyboard ---------------------------------------------------------------------------------
