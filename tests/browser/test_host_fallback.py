@@ -7,7 +7,10 @@ while it renders (an init script wraps it as it registers, like benchmarks/brows
 """
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.timeline import COURSE, PHONE
 from tests.conftest import Watched
@@ -71,3 +74,26 @@ def test_a_module_that_fails_leaves_its_fallback_on_screen(browser, site_url):
     assert "ck-rendering" not in (mount.get_attribute("class") or "")
     assert any("failed to render" in text for kind, text in watched.problems if kind == "error")
     page.context.close()
+
+
+def test_without_javascript_a_phone_reader_scrolls_to_the_last_event_and_reads_it(browser, site_url):
+    # the course timeline's fallback is laid out only where it is on screen (host.css); its far end
+    # comes on screen, whole, when the reader scrolls there (at the next frame: expect waits for it),
+    # by link, and in print
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + COURSE)
+    events = page.locator(".ck-tl-fallback-list > li")
+    assert events.count() > 100
+    last = events.last
+    last.scroll_into_view_if_needed()
+    expect(last.locator("time")).to_have_text(re.compile(r"\d{4}"), use_inner_text=True)
+    expect(last.locator("strong").first).to_have_text(re.compile(r"\w"), use_inner_text=True)
+    page.goto(site_url + COURSE + "#" + events.nth(60).get_attribute("id"))   # a link to one event
+    expect(events.nth(60).locator("time")).to_have_text(re.compile(r"\d{4}"), use_inner_text=True)
+    box = events.nth(60).bounding_box()
+    assert 0 <= box["y"] < PHONE["viewport"]["height"] / 2, box
+    page.emulate_media(media="print")
+    assert events.evaluate_all("items => items.filter(i => !i.querySelector('time').innerText.trim()).length") == 0
+    context.close()
+
