@@ -1,4 +1,4 @@
-"""Reading the built pages from tests: saved widget state, and quiz answer keys."""
+"""Reading the built pages from tests: saved widget state, and quiz answer keys; reaching the widgets."""
 from __future__ import annotations
 
 import html as html_lib
@@ -73,7 +73,7 @@ def drawn(page, quiz: dict, kind: str | tuple, scope: str = ".ck-quiz", redraw: 
         if not redraw or not page.evaluate(NEW_LEARNER):
             break
         page.reload()
-        page.locator(f"{scope} .ck-item").first.wait_for()
+        reach_widgets(page)
     raise AssertionError(f"this learner's draw of {quiz['id']} shows no {kind} item: {ids}")
 
 
@@ -133,3 +133,26 @@ def answer_anything(box) -> None:
     for select in box.locator("select").all():
         select.select_option(index=1)
     box.get_by_role("button", name="Check").tap()
+
+
+# host.js mounts a widget when it comes within a screen of the viewport: scroll to each in turn, a frame
+# apart, as a reader scrolling down the page does, then back to where the page was
+REACH_WIDGETS = """async () => {
+  const start = window.scrollY;
+  for (const mount of document.querySelectorAll('.ck-widget-mount')) {
+    mount.scrollIntoView({ block: 'center' });
+    await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
+  }
+  window.scrollTo(0, start);
+}"""
+ALL_MOUNTED = "() => [...document.querySelectorAll('.ck-widget-mount')].every((m) => m.classList.contains('ck-mounted'))"
+
+
+def reach_widgets(page) -> int:
+    """Scroll past every widget of the page, as a reader does, and wait until each has mounted; their count."""
+    count = page.locator(".ck-widget-mount").count()
+    if count:
+        page.evaluate(REACH_WIDGETS)
+        page.wait_for_function(ALL_MOUNTED)
+    return count

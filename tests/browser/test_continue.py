@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from tests.browser.helpers import reach_widgets
+
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 
@@ -18,6 +20,7 @@ def test_continue_where_you_left_off(browser, site_url):
         page.goto(site_url + "book/intro.html")
         assert page.locator(".ck-continue").is_hidden()                       # a new learner: nothing
         page.goto(site_url + "book/part1/water.html")
+        reach_widgets(page)
         item = page.locator(".ck-quiz .ck-item:has(input[type=radio], input[type=checkbox])").first
         item.wait_for()   # the draw is the learner's own: answer the first choice question it holds
         item.locator("input[type=radio], input[type=checkbox]").first.tap()

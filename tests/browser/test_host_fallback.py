@@ -12,6 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import REACH_WIDGETS
 from tests.browser.timeline import COURSE, PHONE
 from tests.conftest import Watched
 
@@ -43,6 +44,7 @@ def open_phone(browser, url: str, fail: bool) -> Watched:
     page.set_default_timeout(10_000)
     watched = Watched(page)
     page.goto(url)
+    page.evaluate(REACH_WIDGETS)  # each is rendered as the reader comes near it
     page.wait_for_function("window.__seen && window.__seen.length === 3")
     page.wait_for_load_state("load")
     return watched
@@ -97,3 +99,32 @@ def test_without_javascript_a_phone_reader_scrolls_to_the_last_event_and_reads_i
     assert events.evaluate_all("items => items.filter(i => !i.querySelector('time').innerText.trim()).length") == 0
     context.close()
 
+
+SECTION = "book/part2/iran-deal.html"   # its quiz and timeline are at its foot, far below the first screen
+
+
+def test_widgets_far_below_are_rendered_as_the_reader_comes_near_them(browser, site_url):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    watched = Watched(page)
+    page.goto(site_url + SECTION, wait_until="load")
+    page.wait_for_timeout(500)
+    mounts = page.locator(".ck-widget-mount")
+    assert mounts.count() == 2
+    assert page.locator(".ck-widget-mount.ck-mounted, .ck-widget-mount.ck-rendering").count() == 0
+    quiz = page.locator('.ck-widget-mount[data-module="quiz"]')
+    quiz.locator(".ck-fallback").scroll_into_view_if_needed()   # the reader scrolls down to it
+    expect(quiz).to_have_class(re.compile(r"\bck-mounted\b"))
+    quiz.locator(".ck-quiz input").first.tap()
+    assert watched.problems == []
+    context.close()
+
+
+def test_focus_that_enters_a_fallback_moves_into_the_widget_it_becomes(browser, site_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site_url + SECTION, wait_until="load")
+    timeline = page.locator('.ck-widget-mount[data-module="timeline"]')
+    timeline.locator(".ck-fallback a[href]").first.focus()   # as Tab reaches it
+    expect(timeline).to_have_class(re.compile(r"\bck-mounted\b"))
+    assert page.evaluate("() => !!document.activeElement.closest('.ck-live')")
+    page.close()

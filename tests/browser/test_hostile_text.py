@@ -8,6 +8,7 @@ import re
 import pytest
 
 from tests.browser.conftest import hostile_files
+from tests.browser.helpers import reach_widgets
 from tests.browser.hostile import PAYLOADS
 from tests.conftest import Watched
 
@@ -42,7 +43,7 @@ def test_payloads_never_run_and_every_widget_mounts(browser, student_url):
     page.goto(student_url + PAGE)
     mounts = page.locator(".ck-widget-mount")
     assert mounts.count() == 3  # timeline, quiz, timeline quiz
-    page.wait_for_function("n => document.querySelectorAll('.ck-widget-mount.ck-mounted').length === n", arg=3)
+    assert reach_widgets(page) == 3
     assert page.get_by_role("heading", name="Hostile text").is_visible()
     assert page.locator(".ck-prompts li").count() == 1  # the content after the widgets is all there
     assert page.locator("footer").count() >= 1

@@ -12,7 +12,7 @@ import re
 import pytest
 
 from coursekit import strings
-from tests.browser.helpers import attempt_total, choice, drawn_ids, plain, put_in_order, quizzes
+from tests.browser.helpers import attempt_total, choice, drawn_ids, plain, put_in_order, quizzes, reach_widgets
 from tests.site.helpers import AXE
 from tests.site.test_accessibility import axe, set_mode
 
@@ -94,7 +94,7 @@ def test_a_new_students_walk_and_their_progress_in_a_fresh_browser(browser, site
     page.wait_for_function("document.querySelector('.ck-answer-status').textContent.startsWith('Saved')")
 
     # the quiz: every item of this learner's draw
-    page.wait_for_selector(".ck-quiz .ck-item")
+    reach_widgets(page)   # the learner scrolls down to the quiz
     ids = drawn_ids(page)
     assert len(ids) == total
     for i in ids:
@@ -166,7 +166,7 @@ def test_a_new_students_walk_and_their_progress_in_a_fresh_browser(browser, site
     assert ANSWER in page.locator(".ck-own-answers").inner_text()
 
     page.goto(site_url + SECTION)
-    page.wait_for_selector(".ck-quiz .ck-item")
+    reach_widgets(page)   # the learner scrolls down to the quiz
     assert drawn_ids(page) == ids                                  # the same draw as where the work was done
     assert f"Score: {right} of {total}" in page.locator(".ck-quiz .ck-summary-text").inner_text()
     area = page.locator(".ck-prompts .ck-answer textarea").first
@@ -204,7 +204,7 @@ def test_an_arabic_students_walk_right_to_left_on_a_phone(browser, site, site_ur
     page = context.new_page()
     page.goto(site_url + rel)
     assert page.evaluate("[document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
-    page.wait_for_selector(".ck-quiz .ck-item")
+    reach_widgets(page)   # the learner scrolls down to the quiz
     digits = lambda n: page.evaluate("n => new Intl.NumberFormat('ar').format(n)", n)  # noqa: E731 - the page's own
     ids = drawn_ids(page)
     assert len(ids) == total
@@ -221,7 +221,7 @@ def test_an_arabic_students_walk_right_to_left_on_a_phone(browser, site, site_ur
     assert toggle.inner_text() == AR["read.done"] and toggle.get_attribute("aria-pressed") == "true"
 
     page.reload()
-    page.wait_for_selector(".ck-quiz .ck-item")
+    reach_widgets(page)   # the learner scrolls down to the quiz
     assert drawn_ids(page) == ids and score in page.locator(".ck-quiz .ck-summary-text").inner_text()
     page.goto(site_url + progress)
     page.wait_for_selector(".ck-overview:not([hidden])")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.helpers import reach_widgets
 from tests.browser.test_timeline_touch import phone  # noqa: F401, F811 - the shared phone fixture, used as an argument
 from tests.browser.timeline import COURSE, IRAN, open_page, tap_event
 
@@ -21,6 +22,7 @@ TIMELINE_QUIZZES = ["Timeline check: Who cooperates, and why", "Timeline check: 
 def test_the_timeline_page_quizzes_say_what_they_cover_as_my_progress_does(phone, site_url):
     page = phone.page
     page.goto(site_url + COURSE)
+    reach_widgets(page)
     page.wait_for_selector(".ck-quiz .ck-title")
     assert page.locator(".ck-quiz .ck-title").all_inner_texts() == TIMELINE_QUIZZES
     page.goto(site_url + PROGRESS)

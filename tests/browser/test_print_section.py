@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+from tests.browser.helpers import reach_widgets
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -20,6 +21,7 @@ def test_printed_section_page_has_no_empty_answers_heading(watched, site, site_u
         pytest.fail("pdftotext is needed (./test installs poppler-utils)")
     page = watched.page
     page.goto(site_url + PAGE)
+    reach_widgets(page)
     page.wait_for_selector(".ck-quiz")
     assert page.locator(".ck-quiz-fallback > details > summary").count() >= 1   # the markup is there
     page.emulate_media(media="print")

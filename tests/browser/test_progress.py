@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import attempt_total, choice, drawn, quizzes
+from tests.browser.helpers import attempt_total, choice, drawn, quizzes, reach_widgets
 
 pytestmark = pytest.mark.browser
 SECTION = "book/part1/actors.html"
@@ -21,7 +21,7 @@ def answered(watched, site, site_url):
     quiz = quizzes((site / SECTION).read_text(encoding="utf-8"))[0]
     page = watched.page
     page.goto(site_url + SECTION)
-    page.wait_for_selector(".ck-quiz .ck-item")
+    reach_widgets(page)
     box, item = drawn(page, quiz, "single_choice")
     choice(box, item, item["correct"][0]).check()
     box.get_by_role("button", name="Check").click()

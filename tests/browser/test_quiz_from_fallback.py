@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import drawn, plain, quizzes, right_input
+from tests.browser.helpers import drawn, plain, quizzes, reach_widgets, right_input
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +33,7 @@ def fallback_part(page, path: str) -> str:
 def test_the_live_quiz_shows_the_fallbacks_prompts_and_explanation(phone, site, site_url):
     quiz = quizzes((site / PAGE).read_text(encoding="utf-8"))[0]
     phone.goto(site_url + PAGE)
+    reach_widgets(phone)
     phone.wait_for_selector(".ck-widget-mount.ck-mounted .ck-quiz .ck-item")
     index = {item["id"]: n for n, item in enumerate(quiz["items"])}
     for box in phone.locator(".ck-quiz .ck-item").all():

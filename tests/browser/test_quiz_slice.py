@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import NEW_LEARNER, choice, drawn, quizzes, right_input
+from tests.browser.helpers import NEW_LEARNER, choice, drawn, quizzes, reach_widgets, right_input
 
 SLICE = "book/part1/actors.html"
 pytestmark = pytest.mark.browser
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 def slice_page(watched, site, site_url):
     quiz = quizzes((site / SLICE).read_text(encoding="utf-8"))[0]
     watched.page.goto(site_url + SLICE)
-    watched.page.wait_for_selector(".ck-quiz .ck-item")
+    reach_widgets(watched.page)
     box, item = drawn(watched.page, quiz, "single_choice")
     return watched, box, item
 
@@ -80,7 +80,7 @@ def test_water_q1_keeps_its_explanation_until_the_question_is_settled(browser, s
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.goto(site_url + water)
-    page.locator(".ck-quiz .ck-item").first.wait_for()
+    reach_widgets(page)
     box, item = drawn(page, quiz, "single_choice")   # Water Q1 if this learner's draw holds it, else its like
     right = item["correct"][0]
     wrong = next(i for i in range(len(item["choices"])) if i != right)
@@ -101,7 +101,7 @@ def test_a_test_finds_a_rarely_drawn_type_by_a_new_learner_but_never_at_the_cost
     assert [i["type"] for i in quiz["items"]].count("ordering") == 1 and quiz["draw"] == 8
     page = watched.page
     page.goto(site_url + "book/part1/water.html")
-    page.wait_for_selector(".ck-quiz .ck-item")
+    reach_widgets(page)
     box, item = drawn(page, quiz, "ordering")
     assert item["type"] == "ordering" and box.is_visible()
     other, chosen = drawn(page, quiz, ("single_choice", "true_false"))

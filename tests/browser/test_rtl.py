@@ -19,13 +19,12 @@ from __future__ import annotations
 import pytest
 
 from coursekit import strings
-from tests.browser.helpers import drawn, quizzes
+from tests.browser.helpers import drawn, quizzes, reach_widgets
 
 pytestmark = pytest.mark.browser
 SECTION = "book/part1/actors.html"
 PROGRESS = "book/progress.html"
 AR = strings.catalog("ar")
-MOUNTED = "() => [...document.querySelectorAll('.ck-widget-mount')].every((m) => m.classList.contains('ck-mounted'))"
 BOX = "(el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, width: r.width }; }"
 
 
@@ -49,7 +48,7 @@ class Reader:
 
     def open(self, rel: str):
         self.page.goto(self.base + rel, wait_until="load")
-        self.page.wait_for_function(MOUNTED)
+        reach_widgets(self.page)
         return self.page
 
     def off_site(self) -> list[str]:

@@ -17,7 +17,7 @@ import zipfile
 import pytest
 
 from coursekit.cli import main
-from tests.browser.helpers import answer_anything, attempt_total, drawn, drawn_ids, quizzes, right_input
+from tests.browser.helpers import answer_anything, attempt_total, drawn, drawn_ids, quizzes, reach_widgets, right_input
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -87,6 +87,7 @@ def test_package_reports_to_the_lms_and_resumes_from_suspend_data(browser, harne
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url + "index.html")
     frame = page.frame_locator("#sco")
+    reach_widgets(page.locator("#sco").element_handle().content_frame())   # the learner scrolls to the quiz
     frame.locator(".ck-quiz").wait_for()
     assert calls(page, "LMSInitialize") == [["LMSInitialize", "", "true"]]
     assert set_values(page)["cmi.core.lesson_status"] == "incomplete"
@@ -124,6 +125,7 @@ def test_package_reports_to_the_lms_and_resumes_from_suspend_data(browser, harne
     page.set_default_timeout(15_000)
     page.goto(url + "index.html#" + urllib.parse.urlencode({"resume": suspend}))
     frame = page.frame_locator("#sco")
+    reach_widgets(page.locator("#sco").element_handle().content_frame())   # the learner scrolls to the quiz
     frame.locator(".ck-quiz .ck-item").first.wait_for()
     assert drawn_ids(frame) == ids                                   # the same learner, so the same draw
     box = frame.locator(f'.ck-quiz .ck-item[data-item="{single["id"]}"]')
@@ -139,6 +141,7 @@ def test_without_an_lms_the_page_keeps_its_own_storage(browser, harness, serve):
     context = phone(browser)
     page = context.new_page()
     page.goto(url + f"pkg/book/{SECTION}.html?sco={SECTION.replace('/', '-')}")
+    reach_widgets(page)
     page.locator(".ck-quiz .ck-item").first.wait_for()
     box, single = drawn(page, quiz, ("single_choice", "true_false"))
     right_input(box, single).tap()

@@ -27,7 +27,7 @@ from coursekit.sphinxext.offline import build_version, precache_files, write_wor
 from coursekit.multilingual import course_languages
 from support.browser import CHROMIUM_FLAGS, chromium_path
 from support.server import StaticHost
-from tests.browser.helpers import answer_anything, drawn_ids, right_input, saved_state
+from tests.browser.helpers import answer_anything, drawn_ids, reach_widgets, right_input, saved_state
 from tests.conftest import ROOT
 from tests.site.helpers import html_pages, redirect_target
 
@@ -99,6 +99,7 @@ def answer(page, html: str) -> set[str]:
     """Answer every quiz of the page, one item each, by taps: right when this learner's draw shows a
     choice or true/false item, else its first item with some answer; return the quizzes' ids."""
     answered = set()
+    reach_widgets(page)   # the reader scrolls down to them
     for model_id, model in saved_state(html).items():
         if model["state"].get("_module") != "quiz":
             continue
@@ -173,7 +174,7 @@ def test_after_one_visit_every_page_works_offline_and_a_new_build_comes_on_the_n
     for quiz_id in listed:
         assert page.locator(f'tr[data-quiz="{quiz_id}"] .ck-answered').inner_text().startswith("1 / "), quiz_id
     page.goto(host.base + FIRST, wait_until="load")   # and the first page shows its answer again
-    page.locator(".ck-quiz .ck-item").first.wait_for()
+    reach_widgets(page)
     assert page.locator(".ck-quiz .ck-status:not(:empty)").count() >= 1
     assert failed == []
 
@@ -292,7 +293,7 @@ def test_an_arabic_and_a_french_page_work_offline_after_one_visit_to_each_editio
             title = html_lib.unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1)).strip()
             assert page.title().strip() == title
             if "ck-widget-mount" in html:   # its quiz mounted from the cached module, in the edition's language
-                page.locator(".ck-quiz .ck-item").first.wait_for()
+                reach_widgets(page)
                 check = {"ar": "تحقّق", "fr": "Vérifier"}[language]
                 assert page.locator(".ck-quiz").first.get_by_role("button", name=check).count() >= 1, rel
     context.close()

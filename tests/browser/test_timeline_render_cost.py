@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.helpers import reach_widgets
 from tests.browser.timeline import COURSE, IRAN, PHONE
 
 pytestmark = pytest.mark.browser
@@ -58,6 +59,7 @@ def test_the_timeline_renders_without_reading_layout_and_is_drawn_in_the_first_f
     problems = []
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.goto(site_url + page_path)
+    reach_widgets(page)   # the reader scrolls down to it
     page.wait_for_function("window.__firstFrame !== null")
     assert page.evaluate("window.__reads") == []
     assert page.evaluate("window.__firstFrame") > 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests.browser.helpers import reach_widgets
 from tests.browser.timeline import (COURSE, IRAN, PHONE, assert_touchable, course_events, focused_id, geometry,
                                     inside, marker, open_page, overlap, search, selected, span, tap_event,
                                     visible_centre, widget)
@@ -195,6 +196,7 @@ def test_help_line_follows_the_input_in_use(phone, browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     desk = context.new_page()
     desk.goto(site_url + IRAN)
+    reach_widgets(desk)
     desk.wait_for_selector(".ck-tl-marker")
     help_line = widget(desk).locator(".ck-tl-help")
     assert help_line.inner_text().startswith("Click an event")

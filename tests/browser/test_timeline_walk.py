@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.browser.helpers import reach_widgets
+
 pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 
@@ -15,7 +17,7 @@ def water(browser, site_url):
     context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(site_url + "book/part1/water.html")
-    page.locator(".ck-tl-viewport").first.wait_for()
+    reach_widgets(page)
     yield page.locator(".ck-widget-mount.ck-mounted").filter(has=page.locator(".ck-tl-viewport")).first
     context.close()
 

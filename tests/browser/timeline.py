@@ -4,6 +4,7 @@ test_timeline_phone.py)."""
 from __future__ import annotations
 
 from coursekit.bank import course_bank
+from tests.browser.helpers import reach_widgets
 from tests.conftest import ROOT
 
 def widget(page):
@@ -58,6 +59,7 @@ GEOMETRY = """(root) => {
 
 def open_page(watched, url):
     watched.page.goto(url)
+    reach_widgets(watched.page)   # as the reader scrolls down to them
     watched.page.wait_for_selector(".ck-timeline .ck-tl-marker")
     return widget(watched.page)
 

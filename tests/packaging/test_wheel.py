@@ -18,6 +18,7 @@ import pytest
 
 from coursekit import __version__
 from support.wheel import make_venv
+from tests.browser.helpers import reach_widgets
 
 pytestmark = pytest.mark.slow
 
@@ -145,7 +146,7 @@ def test_a_new_book_shows_working_widgets(book_env, tmp_path, browser, serve):
         page.get_by_role("radio", name="1969", exact=True).check()
         page.get_by_role("button", name="Check").click()
         assert "Yes." in page.locator(".ck-item").first.inner_text()
-        page.wait_for_function("document.querySelectorAll('.ck-widget-mount.ck-mounted').length === 2")
+        assert reach_widgets(page) == 2
         assert page.locator('.ck-tl-marker[aria-label*="A charter is adopted"]').count() == 1
     finally:
         page.close()

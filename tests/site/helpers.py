@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from coursekit.multilingual import built_pages, course_languages
+from tests.browser.helpers import reach_widgets
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -68,12 +69,8 @@ def goto(page, site: Path, base: str, rel: str) -> None:
 
 
 def wait_mounted(page) -> int:
-    """Wait until every widget mount point on the page has mounted; return how many there are."""
-    count = page.locator(".ck-widget-mount").count()
-    if count:
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.ck-widget-mount')].every((m) => m.classList.contains('ck-mounted'))")
-    return count
+    """Reach every widget on the page as a reader does and wait until each has mounted; how many there are."""
+    return reach_widgets(page)
 
 
 def settle(page) -> None:
