@@ -17,10 +17,17 @@ CLICK = {"ours": (".ck-quiz input",
          "jq": (".MCButton, .Input-text",
                 "el => el.tagName === 'INPUT' || /correctButton|incorrectButton/.test(el.className) "
                 "|| Boolean(el.querySelector('input:checked'))")}
-COUNT_QUIZZES = """() => ({
-  quizzes: document.querySelectorAll('.ck-quiz, [data-shufflequestions]').length,
-  questions: document.querySelectorAll('.ck-quiz .ck-item, .MultipleChoiceQn, .ManyChoiceQn, .NumericQn').length,
-})"""
+# Counted once the reader has scrolled past every quiz: ours are rendered as the reader comes near them.
+COUNT_QUIZZES = """async () => {
+  for (const mount of document.querySelectorAll('.ck-widget-mount')) {
+    mount.scrollIntoView({ block: 'center' });
+    while (!mount.classList.contains('ck-mounted')) await new Promise(requestAnimationFrame);
+  }
+  return {
+    quizzes: document.querySelectorAll('.ck-quiz, [data-shufflequestions]').length,
+    questions: document.querySelectorAll('.ck-quiz .ck-item, .MultipleChoiceQn, .ManyChoiceQn, .NumericQn').length,
+  };
+}"""
 
 
 def jupyterquiz_parts(book: dict, page: str) -> list[str]:
