@@ -124,18 +124,18 @@ class Bank:
 
     def _cross_file_problems(self) -> list[Problem]:
         problems: list[Problem] = []
-        owners: dict[tuple[str, str], Path] = {}
+        owners: dict[tuple[str, str], tuple[Path, int]] = {}   # an id's first file, and its line there
         references = bibliography.entries(self.root)
         quizzes = [(path, self.sources[path]) for path, _ in self.of_kind("quiz")]
         quizzes += [(path, source) for path, source in self.invalid.items()
                     if isinstance(source.data, dict) and source.data.get("kind") == "quiz"]
         for path, source in sorted(quizzes, key=lambda found: (_age(found[0]), found[0])):
             for loc, what, value in _ids(source.data):
-                if (what, value) in owners and owners[what, value] != path:
+                first = owners.setdefault((what, value), (path, source.position(loc)[0]))
+                if first[0] != path:
                     problems.append(source.problem(loc, f"{what} id {value!r} is already used in "
-                                                        f"{self.shown(owners[what, value])}",
+                                                        f"{self.shown(first[0])}:{first[1]}",
                                                    "ids must be unique across the course; rename this one"))
-                owners.setdefault((what, value), path)
         for path, model in self.of_kind("quiz"):
             source = self.sources[path]
             for n, item in enumerate(model.items):

@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--strict", action="store_true",
                      help="fail (exit 1, nothing written) if any item cannot be expressed in the format")
     exp.add_argument("--ordering-as-matching", action="store_true",
-                     help="GIFT and QTI have no ordering type: export ordering items as matching questions "
+                     help="GIFT, QTI and Common Cartridge have no ordering type: export ordering items as matching questions "
                           "(entry -> position) instead of skipping them")
     exp.add_argument("--cc-version", choices=["1.1", "1.3"], default="1.1",
                      help="Common Cartridge version (default 1.1, which every major LMS imports; Blackboard "

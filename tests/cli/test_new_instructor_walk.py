@@ -166,8 +166,10 @@ def test_an_item_copied_into_another_file_is_named_at_the_copy(bank):
     target.parent.mkdir()
     target.write_text('kind: quiz\nid: review\nsection: part1/review\ntitle: "Review"\nitems:\n' + item, encoding="utf-8")
     [message] = guide_says("copied an item into another file")
-    at(message.replace("sesame-opening-year", "fx-single").replace("part1/science", "part1/demo"), checked(),
-       "exercises/part1/review/quiz.yml", line_of(target, "  - id: fx-single"))
+    first = line_of(demo(bank), "  - id: fx-single")                 # the message names the original's line too
+    expected = message.replace("sesame-opening-year", "fx-single").replace("part1/science/quiz.yml:331",
+                                                                             f"part1/demo/quiz.yml:{first}")
+    at(expected, checked(), "exercises/part1/review/quiz.yml", line_of(target, "  - id: fx-single"))
 
 
 def test_no_correct_choice_is_named_at_the_items_choices(bank):

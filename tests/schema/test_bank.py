@@ -249,5 +249,5 @@ def test_an_item_copied_with_its_objectives_is_named_as_a_copy_at_once(tmp_path)
     copy.parent.mkdir(parents=True)
     copy.write_text(quiz_yaml("quiz-b", "part1/b", ["item-b", "shared-item"], ["obj-b"], ("obj-a",)), encoding="utf-8")
     messages = {(p.path.parent.name, p.line, p.message) for p in Bank.load(root).errors}
-    assert ("b", 14, "item id 'shared-item' is already used in exercises/part1/a/quiz.yml") in messages
+    assert ("b", 14, "item id 'shared-item' is already used in exercises/part1/a/quiz.yml:9") in messages   # at its line there
     assert any(name == "b" and "unknown objective 'obj-a'" in message for name, _, message in messages)
