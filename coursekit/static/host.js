@@ -105,8 +105,15 @@
     records.forEach(function (record) { if (record.isIntersecting) record.target.coursekitNear(); });
   }, { rootMargin: "100% 0px" });
 
+  // Near already as it is parsed: mounted at once, without waiting a frame for the observer's first report
+  // (the quiz at the top of a page would otherwise accept an answer a frame later). One read of its box.
+  function nearNow(mount) {
+    var box = mount.getBoundingClientRect();
+    return box.bottom > -window.innerHeight && box.top < 2 * window.innerHeight;
+  }
+
   function whenNear(mount, callback) {
-    if (!near) { callback(); return; }
+    if (!near || nearNow(mount)) { callback(); return; }
     var done = false;
     mount.coursekitNear = function () {
       if (done) return;
