@@ -33,6 +33,12 @@ LINK = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
 HREF = re.compile(r'\bhref="([^"]+)"')
 URL = re.compile(r"""url\(\s*(["']?)([^)"']+)\1\s*\)""")
 CHARSET = re.compile(r'@charset\s+"[^"]*";\s*', re.I)
+# pydata-sphinx-theme gives its light palette to ``html:not([data-theme])``, a page its script has not yet
+# given a mode. The page's <html> says data-theme="auto" (theme.py's default_mode) until the theme's deferred
+# script resolves it to light or dark, and a reader without JavaScript keeps "auto": no palette matched at
+# all, and the sticky header was see-through over the text. The bundle gives "auto" (or no mode) that palette.
+NO_MODE = "html:not([data-theme])"
+UNRESOLVED = "html:not([data-theme=light]):not([data-theme=dark])"
 
 
 def local_file(page: Path, href: str, out: Path) -> Path | None:
@@ -44,7 +50,8 @@ def local_file(page: Path, href: str, out: Path) -> Path | None:
 
 
 def relocated(css: str, source: Path, target_dir: Path) -> str:
-    """``css`` of the file ``source`` with its relative ``url()`` references valid from ``target_dir``."""
+    """``css`` of the file ``source`` with its relative ``url()`` references valid from ``target_dir``, and
+    the theme's palette for a page without a mode given to a page whose mode is not yet resolved."""
     def fix(match: re.Match) -> str:
         quote, url = match.groups()
         if re.match(r"^(data:|[a-z][a-z0-9+.-]*:|/|#)", url, re.I):
@@ -52,7 +59,7 @@ def relocated(css: str, source: Path, target_dir: Path) -> str:
         path, _, rest = url.partition("?")
         moved = posixpath.relpath((source.parent / path).resolve().as_posix(), target_dir.resolve().as_posix())
         return f"url({quote}{moved}{'?' + rest if rest else ''}{quote})"
-    return URL.sub(fix, CHARSET.sub("", css))
+    return URL.sub(fix, CHARSET.sub("", css)).replace(NO_MODE, UNRESOLVED)
 
 
 def bundle_text(parts: list[Path], static: Path, target_dir: Path) -> str:

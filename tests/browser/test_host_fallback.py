@@ -128,3 +128,15 @@ def test_focus_that_enters_a_fallback_moves_into_the_widget_it_becomes(browser, 
     expect(timeline).to_have_class(re.compile(r"\bck-mounted\b"))
     assert page.evaluate("() => !!document.activeElement.closest('.ck-live')")
     page.close()
+
+
+def test_without_javascript_the_sticky_header_keeps_the_themes_background(browser, site_url):
+    # the theme's palette had no match while <html> said data-theme="auto", so the header was see-through
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + COURSE + "#ck-tl-fb-barakah-contract")
+    header = page.locator(".bd-header-article")
+    assert header.evaluate("e => getComputedStyle(e).position") == "sticky"
+    assert header.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
+    assert page.locator("body").evaluate("e => getComputedStyle(e).color") != "rgb(0, 0, 0)"   # the theme's text colour
+    context.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coursekit.sphinxext.stylesheets import PREFIX, bundle_pages, parts_of
+from coursekit.sphinxext.stylesheets import PREFIX, bundle_pages, parts_of, relocated
 from tests.site.helpers import stylesheets
 
 HEAD = '<html><head>\n{links}<style>p{{}}</style>\n</head><body><p>x</p></body></html>'
@@ -90,3 +90,12 @@ def test_a_remote_stylesheet_and_other_editions_are_left_alone(tmp_path):
     remote_before, arabic_before = remote.read_text(), arabic.read_text()
     bundle_pages(site, frozenset({"ar"}))
     assert remote.read_text() == remote_before and arabic.read_text() == arabic_before
+
+
+def test_the_themes_light_palette_also_holds_while_the_mode_is_auto(tmp_path):
+    # the page's <html> says data-theme="auto" until the theme's script resolves it, and always without
+    # JavaScript: the palette the theme gives a page with no mode must hold then too
+    css = "html:not([data-theme]){--pst-color-background:#fff}html[data-theme=dark]{--pst-color-background:#000}"
+    out = relocated(css, tmp_path / "theme.css", tmp_path)
+    assert out.startswith("html:not([data-theme=light]):not([data-theme=dark]){--pst-color-background:#fff}")
+    assert "html[data-theme=dark]{--pst-color-background:#000}" in out
