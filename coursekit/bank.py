@@ -124,17 +124,17 @@ class Bank:
 
     def _cross_file_problems(self) -> list[Problem]:
         problems: list[Problem] = []
-        owners: dict[tuple[str, str], tuple[Path, int]] = {}   # an id's first file, and its line there
+        owners: dict[tuple[str, str], tuple[Path, YamlSource, tuple]] = {}   # an id's first file, and where in it
         references = bibliography.entries(self.root)
         quizzes = [(path, self.sources[path]) for path, _ in self.of_kind("quiz")]
         quizzes += [(path, source) for path, source in self.invalid.items()
                     if isinstance(source.data, dict) and source.data.get("kind") == "quiz"]
         for path, source in sorted(quizzes, key=lambda found: (_age(found[0]), found[0])):
             for loc, what, value in _ids(source.data):
-                first = owners.setdefault((what, value), (path, source.position(loc)[0]))
-                if first[0] != path:
+                first, first_source, first_loc = owners.setdefault((what, value), (path, source, loc))
+                if first != path:   # the first copy's line is looked up only for a copy
                     problems.append(source.problem(loc, f"{what} id {value!r} is already used in "
-                                                        f"{self.shown(first[0])}:{first[1]}",
+                                                        f"{self.shown(first)}:{first_source.position(first_loc)[0]}",
                                                    "ids must be unique across the course; rename this one"))
         for path, model in self.of_kind("quiz"):
             source = self.sources[path]
