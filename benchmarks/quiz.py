@@ -9,6 +9,7 @@ from benchmarks.benchbook import JQ_GAPS, bench_book
 from benchmarks.browse import READY, READY_JQ, chromium, visit
 from benchmarks.common import BenchmarkError, Context, Row, summary_stats, gz, gzip_sizes, kb, met, ms, ratio
 from benchmarks.pagebytes import is_site_wide, page_models, page_widget_bytes
+from support.browser import ALL_MOUNTED, REACH_WIDGETS
 from support.server import serve_static
 
 QUIZ_PAGES = {"ours-one": "ours", "jq-one": "jq", "ours-five": "ours", "jq-five": "jq"}
@@ -18,16 +19,14 @@ CLICK = {"ours": (".ck-quiz input",
                 "el => el.tagName === 'INPUT' || /correctButton|incorrectButton/.test(el.className) "
                 "|| Boolean(el.querySelector('input:checked'))")}
 # Counted once the reader has scrolled past every quiz: ours are rendered as the reader comes near them.
-COUNT_QUIZZES = """async () => {
-  for (const mount of document.querySelectorAll('.ck-widget-mount')) {
-    mount.scrollIntoView({ block: 'center' });
-    while (!mount.classList.contains('ck-mounted')) await new Promise(requestAnimationFrame);
-  }
-  return {
+COUNT_QUIZZES = f"""async () => {{
+  await ({REACH_WIDGETS})();
+  while (!({ALL_MOUNTED})()) await new Promise(requestAnimationFrame);
+  return {{
     quizzes: document.querySelectorAll('.ck-quiz, [data-shufflequestions]').length,
     questions: document.querySelectorAll('.ck-quiz .ck-item, .MultipleChoiceQn, .ManyChoiceQn, .NumericQn').length,
-  };
-}"""
+  }};
+}}"""
 
 
 def jupyterquiz_parts(book: dict, page: str) -> list[str]:

@@ -5,6 +5,8 @@ import html as html_lib
 import json
 import re
 
+from support.browser import ALL_MOUNTED, REACH_WIDGETS
+
 
 def saved_state(html: str, as_shipped: bool = False) -> dict:
     """The page's saved widget state as its widgets receive it: each ``{"$part": path}`` the build left to
@@ -133,20 +135,6 @@ def answer_anything(box) -> None:
     for select in box.locator("select").all():
         select.select_option(index=1)
     box.get_by_role("button", name="Check").tap()
-
-
-# host.js mounts a widget when it comes within a screen of the viewport: scroll to each in turn, a frame
-# apart, as a reader scrolling down the page does, then back to where the page was
-REACH_WIDGETS = """async () => {
-  const start = window.scrollY;
-  for (const mount of document.querySelectorAll('.ck-widget-mount')) {
-    mount.scrollIntoView({ block: 'center' });
-    await new Promise(requestAnimationFrame);
-    await new Promise(requestAnimationFrame);
-  }
-  window.scrollTo(0, start);
-}"""
-ALL_MOUNTED = "() => [...document.querySelectorAll('.ck-widget-mount')].every((m) => m.classList.contains('ck-mounted'))"
 
 
 def reach_widgets(page) -> int:

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import REACH_WIDGETS
+from support.browser import REACH_WIDGETS
 from tests.browser.timeline import COURSE, PHONE
 from tests.conftest import Watched
 
