@@ -68,7 +68,7 @@ def interval(when: When) -> tuple[dt.date, dt.date]:
 
 
 def _month(number: int) -> str:
-    return t("timeline.months").split(",")[number - 1]
+    return t("date.months").split(",")[number - 1]
 
 
 def _one_date(text: str) -> str:

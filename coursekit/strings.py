@@ -79,9 +79,12 @@ def status(language: str) -> dict[str, list[str]]:
             "outdated": [k for k in english() if k in done and not _current(k, language)]}
 
 
-def section(*prefixes: str) -> dict[str, str]:
-    """The strings whose keys start with one of ``prefixes`` (e.g. "quiz." for the quiz front end)."""
-    return {k: v for k, v in catalog().items() if k.startswith(prefixes)}
+def section(name: str) -> dict[str, str]:
+    """The strings of one front end (e.g. "quiz"), keyed without their section (``check``, not
+    ``quiz.check``): each page carries them, so the prefix is bytes a phone downloads for nothing. Strings
+    only Python writes (a fallback's, the timeline quiz's) live in sections of their own."""
+    prefix = f"{name}."
+    return {k.removeprefix(prefix): v for k, v in catalog().items() if k.startswith(prefix)}
 
 
 def t(key: str, **values) -> str:

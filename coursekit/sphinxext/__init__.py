@@ -104,4 +104,5 @@ def setup(app: Sphinx) -> dict:
     # 4: section pages end with "Mark this section as read" (added when a page is read)
     # 5: a timeline's eras carry their dates, for the key under the axis (pages saved before lack them)
     # 6: the quiz's fallback marks the parts the saved state leaves to it (assets.share_parts)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 6}
+    # 7: the strings pages give their scripts are keyed without their section (strings.section)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 7}

@@ -38,7 +38,7 @@ def classic_script(name: str) -> str:
     if len(exports) != 1 or not exports[0].startswith("export default {") or re.search(r"^import\b", source, re.M):
         raise ExtensionError(f"{name}.js must end with one `export default {{ ... }}` and import nothing")
     body = re.sub(r"^export default ", "return ", source, flags=re.M)
-    strings = json.dumps(section(f"{name}."), ensure_ascii=False)
+    strings = json.dumps(section(name), ensure_ascii=False)
     return (f"(window.coursekitModules = window.coursekitModules || {{}})[{json.dumps(name)}] = Object.assign((function () {{\n"
             f"{body}\n}})(), {{ strings: {strings} }});\n"
             f"document.dispatchEvent(new CustomEvent(\"coursekit:module\", {{ detail: {json.dumps(name)} }}));\n")

@@ -17,7 +17,7 @@ def read_mark_html(section_id: str) -> str:
     """The control, hidden until the script runs (without it nothing could be kept)."""
     e = html.escape
     return (f'<div class="ck-read-mark" hidden data-section="{e(section_id)}" '
-            f'data-strings="{e(json.dumps(section("read."), ensure_ascii=False))}">'
+            f'data-strings="{e(json.dumps(section("read"), ensure_ascii=False))}">'
             f'<button type="button" class="ck-read-toggle" aria-pressed="false">{e(t("read.button"))}</button>'
             f'<p class="ck-read-state" aria-live="polite"></p><p class="ck-read-status" role="status"></p></div>')
 

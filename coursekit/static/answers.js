@@ -24,7 +24,7 @@ function bindAnswer(box) {
     show(area.value);
     window.clearTimeout(timer);
     timer = window.setTimeout(() => {
-      status.textContent = writeAnswer(id, section, area.value) ? s["answer.saved"] : s["answer.notSaved"];
+      status.textContent = writeAnswer(id, section, area.value) ? s.saved : s.notSaved;
     }, 400);
   });
   window.addEventListener("storage", (event) => { if (event.key === ANSWER_PREFIX + id) load(); });

@@ -26,9 +26,9 @@ function showContinue(box) {
   if (!next) { box.hidden = true; return; }
   const left = next.quiz.total - next.answered;
   box.replaceChildren(el("p", {}, [
-    el("strong", { text: `${s["continue.lead"]} ` }),
+    el("strong", { text: `${s.lead} ` }),
     el("a", { href: next.quiz.href, text: next.quiz.title }),
-    el("span", { text: ` ${format(next.answered ? s["continue.left"] : s["continue.notStarted"],
+    el("span", { text: ` ${format(next.answered ? s.left : s.notStarted,
       { left, total: next.quiz.total })}` }),
   ]));
   box.hidden = false;

@@ -130,11 +130,11 @@ function planImport(data, here) {
 
 /** What an import did, in one sentence of the page's strings (`s`). */
 function importMessage(counts, s) {
-  const parts = [format(s["progress.imported"], { answers: counts.answers, read: counts.read })];
-  if (counts.unread) parts.push(format(s["progress.importedUnread"], { count: counts.unread }));
-  if (counts.replaced) parts.push(format(s["progress.importReplaced"], { count: counts.replaced }));
-  if (counts.kept) parts.push(format(s["progress.importKept"], { count: counts.kept }));
-  if (counts.same) parts.push(format(s["progress.importSame"], { count: counts.same }));
-  if (counts.invalid) parts.push(format(s["progress.importInvalid"], { count: counts.invalid }));
+  const parts = [format(s.imported, { answers: counts.answers, read: counts.read })];
+  if (counts.unread) parts.push(format(s.importedUnread, { count: counts.unread }));
+  if (counts.replaced) parts.push(format(s.importReplaced, { count: counts.replaced }));
+  if (counts.kept) parts.push(format(s.importKept, { count: counts.kept }));
+  if (counts.same) parts.push(format(s.importSame, { count: counts.same }));
+  if (counts.invalid) parts.push(format(s.importInvalid, { count: counts.invalid }));
   return `${parts.join("; ")}.`;
 }

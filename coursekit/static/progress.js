@@ -42,7 +42,7 @@ function showAnswers(box, s) {
   box.querySelector(".ck-answer-list").replaceChildren(...found.map((answer) => el("li", {}, [
     el("p", {}, [el("a", { href: answer.href, text: answer.prompt })]),
     el("p", { class: "ck-own-text", text: answer.text }),
-    el("p", { class: "ck-own-saved", text: format(s["progress.answerSaved"], { date: formatDate(answer.saved) }) }),
+    el("p", { class: "ck-own-saved", text: format(s.answerSaved, { date: formatDate(answer.saved) }) }),
   ])));
   return found.map(({ id, section, prompt, text, saved }) => ({ id, section, prompt, text, saved }));
 }
@@ -82,13 +82,13 @@ function setup(root) {
     bar.max = Math.max(sections.length, 1);
     bar.value = done;
     const percent = sections.length ? Math.round((100 * done) / sections.length) : 0;
-    root.querySelector(".ck-course-text").textContent = format(s["progress.barText"],
+    root.querySelector(".ck-course-text").textContent = format(s.barText,
       { read: done, sections: sections.length, percent, answered, questions: total });
     const step = nextStep(sections, quizzes, rows, marks);
     const next = root.querySelector(".ck-next");
-    if (!step) next.replaceChildren(s["progress.allDone"]);
-    else if (step.section) next.replaceChildren(...withLink(s["progress.nextRead"], { title: step.section.title }, step.section.href));
-    else next.replaceChildren(...withLink(s["progress.nextQuiz"], { title: step.quiz.title, total: step.row.total,
+    if (!step) next.replaceChildren(s.allDone);
+    else if (step.section) next.replaceChildren(...withLink(s.nextRead, { title: step.section.title }, step.section.href));
+    else next.replaceChildren(...withLink(s.nextQuiz, { title: step.quiz.title, total: step.row.total,
       left: step.row.total - step.row.answered }, step.quiz.href));
     root.querySelector(".ck-overview").hidden = false;
   }
@@ -98,7 +98,7 @@ function setup(root) {
     let answered = 0, score = 0, total = 0, corrupt = 0, dropped = 0;
     rows.forEach((row) => {
       const tr = root.querySelector(`tr[data-quiz="${CSS.escape(row.id)}"]`);
-      tr.querySelector(".ck-answered").textContent = row.answered ? `${row.answered} / ${row.total}` : s["progress.none"];
+      tr.querySelector(".ck-answered").textContent = row.answered ? `${row.answered} / ${row.total}` : s.none;
       tr.querySelector(".ck-points").textContent = row.answered ? `${points(row.score)} / ${row.total}` : "–";
       answered += row.answered; score += row.score; total += row.total;
       corrupt += row.corrupt ? 1 : 0; dropped += row.dropped;
@@ -109,13 +109,13 @@ function setup(root) {
     sections.forEach((section) => {
       const mark = marks[section.id];
       root.querySelector(`tr[data-section="${CSS.escape(section.id)}"] .ck-read-cell`).textContent = mark && mark.read
-        ? format(s["progress.readYes"], { date: formatDate(mark.at) }) : s["progress.readNo"];
+        ? format(s.readYes, { date: formatDate(mark.at) }) : s.readNo;
     });
     showOverview(rows, marks, answered, total);
     const messages = [];
-    if (rows.some((row) => !row.available)) messages.push(s["progress.unavailable"]);
-    if (corrupt) messages.push(format(s["progress.corrupt"], { count: corrupt }));
-    if (dropped) messages.push(format(s["progress.dropped"], { count: dropped }));
+    if (rows.some((row) => !row.available)) messages.push(s.unavailable);
+    if (corrupt) messages.push(format(s.corrupt, { count: corrupt }));
+    if (dropped) messages.push(format(s.dropped, { count: dropped }));
     if (messages.length) say(messages.join(" "));
     if (answersBox) showAnswers(answersBox, s);
     return { marks, rows: rows.map(({ dropped: _d, corrupt: _c, available: _a, record, ...row }) => ({ row, record })) };
@@ -148,10 +148,10 @@ function setup(root) {
     let data = null;
     try { data = file.size <= MAX_IMPORT ? JSON.parse(await file.text()) : null; } catch (_error) { /* not JSON */ }
     const plan = planImport(data, here());
-    if (plan.error) { say(format(s["progress.importNotExport"], { file: file.name })); return; }
+    if (plan.error) { say(format(s.importNotExport, { file: file.name })); return; }
     const ok = apply(plan);
     render();
-    say(`${importMessage(plan.counts, s)}${ok ? "" : ` ${s["progress.unavailable"]}`}`);
+    say(`${importMessage(plan.counts, s)}${ok ? "" : ` ${s.unavailable}`}`);
   }
 
   root.querySelector(".ck-export-json").addEventListener("click", () => {
@@ -159,7 +159,7 @@ function setup(root) {
     const data = exportData(rows, answersBox ? showAnswers(answersBox, s) : [], Object.values(marks), {
       course, exported: new Date().toISOString(), learner: store.get(LEARNER_KEY).value, name: nameInput.value.trim() });
     download("progress.json", "application/json", JSON.stringify(data, null, 2));
-    say(format(s["progress.exported"], { file: "progress.json" }));
+    say(format(s.exported, { file: "progress.json" }));
   });
   root.querySelector(".ck-export-csv").addEventListener("click", () => {
     const lines = [["quiz_id", "title", "section", "answered", "score", "total", "saved"].join(",")];
@@ -167,18 +167,18 @@ function setup(root) {
       lines.push([r.id, r.title, r.section, r.answered, points(r.score), r.total, r.saved].map(csvCell).join(","));
     });
     download("progress.csv", "text/csv", `${lines.join("\r\n")}\r\n`);
-    say(format(s["progress.exported"], { file: "progress.csv" }));
+    say(format(s.exported, { file: "progress.csv" }));
   });
   root.querySelector(".ck-reset-all").addEventListener("click", () => {
-    if (!window.confirm(s["progress.confirmReset"])) return;
+    if (!window.confirm(s.confirmReset)) return;
     quizzes.forEach((quiz) => store.remove(storageKey(quiz.id)));
     render();
-    say(s["progress.resetDone"]);
+    say(s.resetDone);
   });
   nameInput.value = store.get(LEARNER_NAME_KEY).value || "";
   nameInput.addEventListener("input", () => {
     const name = nameInput.value.trim().slice(0, MAX_NAME);
-    if (!(name ? store.set(LEARNER_NAME_KEY, name) : store.remove(LEARNER_NAME_KEY))) say(s["progress.unavailable"]);
+    if (!(name ? store.set(LEARNER_NAME_KEY, name) : store.remove(LEARNER_NAME_KEY))) say(s.unavailable);
   });
   fileInput.addEventListener("change", () => {
     const [file] = fileInput.files;

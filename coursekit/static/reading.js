@@ -16,13 +16,13 @@ function bindReadMark(box) {
     const mark = readMark(section);
     const read = Boolean(mark && mark.read);
     button.setAttribute("aria-pressed", String(read));
-    button.textContent = read ? s["read.done"] : s["read.button"];
+    button.textContent = read ? s.done : s.button;
     box.classList.toggle("ck-is-read", read);
-    state.textContent = read ? format(s["read.yes"], { date: formatDate(mark.at) }) : s["read.no"];
+    state.textContent = read ? format(s.yes, { date: formatDate(mark.at) }) : s.no;
   };
   button.addEventListener("click", () => {
     const read = button.getAttribute("aria-pressed") !== "true";
-    status.textContent = markRead(section, read) ? "" : s["read.notSaved"];
+    status.textContent = markRead(section, read) ? "" : s.notSaved;
     show();
   });
   window.addEventListener("storage", (event) => { if (event.key === READ_PREFIX + section) show(); });

@@ -53,7 +53,7 @@ class CourseWidget(anywidget.AnyWidget):
         """``sources``: the files the widget read; ``queries``: the (kind, section) bank look-ups that
         found them, so the book is rebuilt when a look-up would find something else (a new file)."""
         super().__init__(**kwargs)
-        self.strings = strings.section(f"{self._module}.")  # live: the module's own UI strings
+        self.strings = strings.section(self._module)  # live: the module's own UI strings
         self._sources = [Path(s) for s in sources]
         self._queries = [list(q) for q in queries]
 

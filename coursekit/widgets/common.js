@@ -1,13 +1,22 @@
 // Helpers shared by every widget module. The build puts this file in front of each widget's own
 // module (coursekit.widgets.base.module_source), live and static alike, so modules stay import-free.
 
+/** Listen on `target` to each of `types` (space-separated): the widgets add some forty listeners, and every
+ * page that shows a widget downloads each call's text. */
+function on(target, types, listener, options) {
+  for (const type of types.split(" ")) target.addEventListener(type, listener, options);
+}
+
+/** A new element: `attrs` are attributes, except `text`, `html` and `on<event>` listeners; a button is
+ * type="button" (never a form's submit button) unless `attrs` say otherwise. */
 function el(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
+  if (tag === "button") node.type = "button";
   for (const [key, value] of Object.entries(attrs)) {
     if (value === false || value === null || value === undefined) continue;
     if (key === "html") node.innerHTML = value; // trusted: produced by the Python renderer, raw HTML escaped
     else if (key === "text") node.textContent = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (key.startsWith("on")) on(node, key.slice(2), value);
     else node.setAttribute(key, value === true ? "" : value);
   }
   for (const child of [].concat(children)) if (child) node.append(child);

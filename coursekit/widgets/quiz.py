@@ -77,8 +77,8 @@ class Quiz(CourseWidget):
         return (
             f'<div class="ck-fallback ck-quiz-fallback"><p class="ck-fallback-title">'
             f"{html.escape(self.spec.title)}</p>"
-            f'<p class="ck-noscript-note">{html.escape(t("quiz.noscript"))}</p>'
-            f"<ol>{''.join(questions)}</ol><details><summary>{html.escape(t('quiz.answers'))}</summary>"
+            f'<p class="ck-noscript-note">{html.escape(t("fallback.noscript"))}</p>'
+            f"<ol>{''.join(questions)}</ol><details><summary>{html.escape(t('fallback.answers'))}</summary>"
             f"<ol>{''.join(answers)}</ol></details></div>"
         )
 

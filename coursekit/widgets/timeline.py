@@ -71,13 +71,13 @@ class Timeline(CourseWidget):
         source, spec = cls._bank_timeline()
         if section not in spec.sections and not any(e.section == section for e in spec.events):
             raise KeyError(f"section {section!r} is not listed under `sections:` in {TIMELINE_FILE}")
-        return cls(spec, section, source=source, **{"title": t("timeline.sectionTitle"), **kwargs})
+        return cls(spec, section, source=source, **{"title": t("timelineTitle.section"), **kwargs})
 
     @classmethod
     def all(cls, **kwargs) -> "Timeline":
         """Every event of the course."""
         source, spec = cls._bank_timeline()
-        return cls(spec, None, source=source, **{"title": t("timeline.courseTitle"), **kwargs})
+        return cls(spec, None, source=source, **{"title": t("timelineTitle.course"), **kwargs})
 
     @classmethod
     def quiz_for_section(cls, section: str, seed: int = 0, count: int = 4, **kwargs):

@@ -89,7 +89,7 @@ def build_quiz_file(spec: TimelineFile, section: str, seed: int = 0, count: int 
         if kind == "ordering":
             items.append({
                 "id": f"{slug}-s{seed}-order-{number}", "type": "ordering",
-                "prompt": t("timeline.orderPrompt"),
+                "prompt": t("timelineQuiz.orderPrompt"),
                 "order": [plain(e.title) for e in chosen],
                 "explanation": _explanation(chosen),
             })
@@ -98,7 +98,7 @@ def build_quiz_file(spec: TimelineFile, section: str, seed: int = 0, count: int 
             shown = [first, second] if rng.random() < 0.5 else [second, first]
             items.append({
                 "id": f"{slug}-s{seed}-first-{number}", "type": "single_choice",
-                "prompt": t("timeline.firstPrompt"),
+                "prompt": t("timelineQuiz.firstPrompt"),
                 "choices": [{"text": plain(e.title), "correct": e is first} for e in shown],
                 "explanation": _explanation(chosen),
             })
@@ -106,7 +106,7 @@ def build_quiz_file(spec: TimelineFile, section: str, seed: int = 0, count: int 
         raise ValueError(f"section {section!r} has fewer than two events that can be told apart in time")
     return QuizFile.model_validate({
         "kind": "quiz", "id": f"timeline-{slug}-s{seed}", "section": section,
-        "title": t("timeline.quizTitle", section=section_title or section), "settings": {"seed": seed}, "items": items,
+        "title": t("timelineQuiz.title", section=section_title or section), "settings": {"seed": seed}, "items": items,
     })
 
 

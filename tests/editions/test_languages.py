@@ -211,7 +211,7 @@ def test_a_translated_edition_names_each_section_by_its_own_heading(site):
         try:
             strings.use(language)
             titles = {section: course.section_title(section) for section in course.section_pages}
-            check = strings.t("timeline.quizTitle", section=titles["part2/iran-deal"])
+            check = strings.t("timelineQuiz.title", section=titles["part2/iran-deal"])
         finally:
             strings.use("en")
         assert all(titles[s] != english[s] for s in titles), language   # every heading is translated

@@ -14,12 +14,12 @@ const quiz = { id: "demo", title: "Demo", section: "part1/demo", total: 3, items
 ] };
 const entry = (response, at, extra = {}) => ({ response, tries: 1, last: 1, score: 1, revealed: false, at, ...extra });
 const strings = {
-  "progress.imported": "Imported {answers} answer(s) and {read} section(s) read",
-  "progress.importedUnread": "{count} section(s) marked unread",
-  "progress.importReplaced": "replaced {count} answer(s) of an earlier quiz attempt with the file's later attempt",
-  "progress.importKept": "kept {count} newer answer(s) or mark(s) already here",
-  "progress.importSame": "{count} already here",
-  "progress.importInvalid": "ignored {count} invalid item(s) of the file",
+  "imported": "Imported {answers} answer(s) and {read} section(s) read",
+  "importedUnread": "{count} section(s) marked unread",
+  "importReplaced": "replaced {count} answer(s) of an earlier quiz attempt with the file's later attempt",
+  "importKept": "kept {count} newer answer(s) or mark(s) already here",
+  "importSame": "{count} already here",
+  "importInvalid": "ignored {count} invalid item(s) of the file",
 };
 
 function here(overrides = {}) {

@@ -15,7 +15,6 @@ from coursekit.bank import course_bank
 from coursekit.schema.markdown import to_html
 from coursekit.schema.timeline import TimelineFile
 from coursekit.sphinxext.assets import classic_script, module_css
-from coursekit.strings import catalog
 from coursekit.dates import date_label, interval
 from coursekit.widgets.base import HERE, METADATA_KEY, module_parts, module_source
 from coursekit.widgets.timeline_quiz import build_quiz_file, comparable
@@ -279,9 +278,3 @@ def test_module_follows_the_conventions():
     css = module_css("timeline")
     assert css.startswith((HERE / "common.css").read_text(encoding="utf-8"))
     assert "@import" not in css and "url(" not in css
-
-
-def test_every_string_the_module_uses_exists():
-    source = module_source("timeline")
-    used = set(re.findall(r'"(timeline\.[A-Za-z]+)"', source))  # s["timeline.x"], and names kept in tables
-    assert used and used <= set(catalog())

@@ -82,7 +82,7 @@ def answer_box(ident: str, section: str) -> str:
     """A box for the student's own answer, kept in the browser (coursekit/static/answers.js); hidden
     until that script runs, since without it nothing could be kept."""
     e = html.escape
-    strings = json.dumps({k: t(k) for k in ANSWER_STRINGS}, ensure_ascii=False)
+    strings = json.dumps({k.removeprefix("answer."): t(k) for k in ANSWER_STRINGS}, ensure_ascii=False)
     return (f'<div class="ck-answer" hidden data-answer-id="{e(ident)}" data-section="{e(section)}" '
             f'data-strings="{e(strings)}"><label for="answer-{e(ident)}">{e(t("answer.label"))}</label>'
             f'<textarea id="answer-{e(ident)}" rows="5"></textarea>'

@@ -43,7 +43,7 @@ class ProgressSummary(BankDirective):
                     "href": self.page_href(file.section) + f"#{prefix}-{entry.id}"}
                    for kind, field, prefix in (("prompts", "prompts", "prompt"), ("free_response", "exercises", "exercise"))
                    for _, file in self.files(kind) for entry in getattr(file, field)]
-        attrs = {"data-quizzes": data, "data-sections": sections, "data-strings": section("progress."),
+        attrs = {"data-quizzes": data, "data-sections": sections, "data-strings": section("progress"),
                  "data-course": self.course.title}
         return [raw(
             f'<div class="ck-progress" {_data_attributes(attrs)}>'
@@ -112,4 +112,4 @@ class ContinueHere(BankDirective):
         assets.need(self.env, "continue")
         e = html.escape
         return [raw(f'<div class="ck-continue" hidden data-quizzes="{e(json.dumps(data))}" '
-                    f'data-strings="{e(json.dumps(section("continue.")))}"></div>')]
+                    f'data-strings="{e(json.dumps(section("continue")))}"></div>')]

@@ -15,8 +15,8 @@ function choiceControls(item, name, s, speak, order) {
     ]));
   });
   const rule = multiple
-    ? `${s["quiz.selectAll"]} ${item.scoring === "all_or_nothing" ? s["quiz.allOrNothingRule"] : s["quiz.partialRule"]}`
-    : s["quiz.selectOne"];
+    ? `${s.selectAll} ${item.scoring === "all_or_nothing" ? s.allOrNothingRule : s.partialRule}`
+    : s.selectOne;
   return {
     nodes: [el("p", { class: "ck-instructions", text: rule }), list],
     read() {
@@ -33,7 +33,7 @@ function choiceControls(item, name, s, speak, order) {
 
 function trueFalseControls(item, name, s) {
   const wrap = el("div", { class: "ck-choices" });
-  [[true, s["quiz.true"]], [false, s["quiz.false"]]].forEach(([value, label]) => {
+  [[true, s.true], [false, s.false]].forEach(([value, label]) => {
     const id = `${name}-${value}`;
     wrap.append(el("div", { class: "ck-choice" }, [
       el("input", { type: "radio", name, id, value: String(value) }),
@@ -49,7 +49,7 @@ function trueFalseControls(item, name, s) {
     write(response) {
       wrap.querySelectorAll("input").forEach((input) => { input.checked = input.value === String(response); });
     },
-    answer: () => el("p", { text: item.answer ? s["quiz.true"] : s["quiz.false"] }),
+    answer: () => el("p", { text: item.answer ? s.true : s.false }),
   };
 }
 
@@ -57,7 +57,7 @@ function textControls(item, name, s) {
   const numeric = item.type === "numeric";
   const input = el("input", { type: "text", id: `${name}-input`, class: "ck-text", autocomplete: "off",
     inputmode: numeric ? "decimal" : false, spellcheck: numeric ? "false" : false });
-  const label = el("label", { for: `${name}-input`, text: numeric ? s["quiz.numberLabel"] : s["quiz.textLabel"] });
+  const label = el("label", { for: `${name}-input`, text: numeric ? s.numberLabel : s.textLabel });
   const unit = numeric && item.unit ? el("span", { class: "ck-unit", text: item.unit }) : null;
   const typed = { useGrouping: false, maximumFractionDigits: 20 }; // as a student may type it: "1970", not "1,970"
   const numericAnswer = () => `${formatNumber(item.answer, typed)}${item.tolerance ? ` (± ${formatNumber(item.tolerance, typed)})` : ""} ${item.unit || ""}`.trim();
@@ -82,9 +82,9 @@ function orderingControls(item, name, s, speak, start) {
       const text = el("span", { class: "ck-order-text", html: item.entries[entry] });
       const label = entryText(entry);
       const grip = el("span", { class: "ck-grip", "aria-hidden": "true", text: "⠿" });
-      const up = el("button", { type: "button", class: "ck-move", "aria-label": `${s["quiz.moveUp"]}: ${label}`,
+      const up = el("button", { class: "ck-move", "aria-label": `${s.moveUp}: ${label}`,
         disabled: position === 0, text: "↑", onclick: () => move(position, position - 1) });
-      const down = el("button", { type: "button", class: "ck-move", "aria-label": `${s["quiz.moveDown"]}: ${label}`,
+      const down = el("button", { class: "ck-move", "aria-label": `${s.moveDown}: ${label}`,
         disabled: position === order.length - 1, text: "↓", onclick: () => move(position, position + 1) });
       const row = el("li", { class: "ck-order-entry", "data-entry": String(entry) },
         [el("span", { class: "ck-drag", onpointerdown: (event) => startDrag(event, position) }, [grip, text]),
@@ -143,7 +143,7 @@ function orderingControls(item, name, s, speak, start) {
 
   draw();
   return {
-    nodes: [el("p", { class: "ck-instructions", text: s["quiz.orderHelp"] }), list],
+    nodes: [el("p", { class: "ck-instructions", text: s.orderHelp }), list],
     read: () => order.slice(),
     write(response) {
       order = Array.isArray(response) && response.length === order.length ? response.map(Number) : start.slice();
@@ -165,7 +165,7 @@ function matchingControls(item, name, s, speak, shown) {
   const marks = [];
   const selects = item.lefts.map((left, i) => {
     const id = `${name}-match-${i}`;
-    const select = el("select", { id }, [el("option", { value: "", text: s["quiz.matchPlaceholder"] })]);
+    const select = el("select", { id }, [el("option", { value: "", text: s.matchPlaceholder })]);
     shown.forEach((right) => {
       const option = el("option", { value: String(right) });
       option.textContent = plain(item.rights[right]);
@@ -176,7 +176,7 @@ function matchingControls(item, name, s, speak, shown) {
     // A native select cuts its chosen text off at the box's width; this copy wraps instead. The select,
     // transparent on top of it, still takes every tap, click and key and is what screen readers read.
     const chosen = el("span", { class: "ck-select-text", "aria-hidden": "true" });
-    select.addEventListener("change", () => { mark.replaceChildren(); mark.dataset.mark = ""; showChosen(select); });
+    on(select, "change", () => { mark.replaceChildren(); mark.dataset.mark = ""; showChosen(select); });
     rows.append(el("div", { class: "ck-match-row" }, [el("label", { for: id, html: left }),
       el("div", { class: "ck-select" }, [select, chosen, el("span", { class: "ck-select-arrow", "aria-hidden": "true", text: "▾" })]),
       mark]));
@@ -189,11 +189,11 @@ function matchingControls(item, name, s, speak, shown) {
       if (!response) { node.replaceChildren(); node.dataset.mark = ""; return; }
       node.dataset.mark = right[i] ? "right" : "wrong";
       node.replaceChildren(el("span", { class: "ck-icon", "aria-hidden": "true", text: right[i] ? "✓" : "✗" }),
-        el("span", { text: right[i] ? s["quiz.rowRight"] : s["quiz.rowWrong"] }));
+        el("span", { text: right[i] ? s.rowRight : s.rowWrong }));
     });
   };
   return {
-    nodes: [el("p", { class: "ck-instructions", text: s["quiz.matchHelp"] }), rows],
+    nodes: [el("p", { class: "ck-instructions", text: s.matchHelp }), rows],
     read: () => selects.map((select) => (select.value === "" ? -1 : Number(select.value))),
     write(response) {
       selects.forEach((select, i) => {

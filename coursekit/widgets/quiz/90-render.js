@@ -12,20 +12,20 @@ let uid = 0;
 
 /** The headline of a checked answer: text and icon, never colour alone. */
 function verdict(item, entry, s) {
-  if (entry.last >= 1) return { cls: "ck-right", icon: "✓", text: s["quiz.correct"] };
+  if (entry.last >= 1) return { cls: "ck-right", icon: "✓", text: s.correct };
   if (entry.last > 0) {
     const text = item.type === "multiple_select"
-      ? format(s["quiz.partlyRight"], choiceCounts(item, entry.response))
-      : s["quiz.partlyCorrect"];
+      ? format(s.partlyRight, choiceCounts(item, entry.response))
+      : s.partlyCorrect;
     return { cls: "ck-partial", icon: "◐", text };
   }
-  return { cls: "ck-wrong", icon: "✗", text: s["quiz.incorrect"] };
+  return { cls: "ck-wrong", icon: "✗", text: s.incorrect };
 }
 
 /** What a check after the question was settled says: that it no longer scores (null for any other entry). */
 function lateNote(entry, s) {
   if (!entry.late) return null;
-  return format(entry.revealed ? s["quiz.noScoreShown"] : s["quiz.noScoreSettled"], { score: points(entry.score) });
+  return format(entry.revealed ? s.noScoreShown : s.noScoreSettled, { score: points(entry.score) });
 }
 
 /** True when the item's explanation shows and its score no longer changes. */
@@ -82,7 +82,7 @@ function render({ model, el: root }) {
   function publish({ write = true } = {}) {
     if (write) {
       const result = commitRecord(quiz, record, ids());
-      if (!result.ok) notice("quiz.storageUnavailable");
+      if (!result.ok) notice("storageUnavailable");
       const attempt = record.attempt;
       record = result.ok ? result.record : record;
       if (record.attempt !== attempt) build(); // another tab reset the quiz: its new attempt wins
@@ -90,10 +90,10 @@ function render({ model, el: root }) {
     }
     const { answered: done, score: value } = recordTotals(record, ids());
     const total = items.length;
-    scoreLine.textContent = format(s["quiz.score"], { score: points(value), total });
+    scoreLine.textContent = format(s.score, { score: points(value), total });
     summary.textContent = done === total
-      ? format(s["quiz.complete"], { score: points(value), total })
-      : format(s["quiz.summary"], { answered: done, score: points(value), total });
+      ? format(s.complete, { score: points(value), total })
+      : format(s.summary, { answered: done, score: points(value), total });
     const answers = {};
     for (const id of ids()) if (record.answers[id]) answers[id] = record.answers[id];
     model.set("answers", answers);
@@ -111,19 +111,19 @@ function render({ model, el: root }) {
     const detail = el("div", { class: "ck-detail" });
     const feedback = el("div", { class: "ck-feedback" });
     const explanation = el("div", { class: "ck-explanation", hidden: true }, [
-      el("p", { class: "ck-label", text: s["quiz.explanation"] }), el("div", { html: item.explanation }),
-      item.source ? el("p", { class: "ck-source" }, [el("span", { text: `${s["quiz.source"]}: ` }), el("span", { html: item.source })]) : null,
+      el("p", { class: "ck-label", text: s.explanation }), el("div", { html: item.explanation }),
+      item.source ? el("p", { class: "ck-source" }, [el("span", { text: `${s.source}: ` }), el("span", { html: item.source })]) : null,
     ]);
     const hint = el("div", { class: "ck-hint", id: `${name}-hint`, hidden: true, html: item.hint });
     const reveal = el("div", { class: "ck-reveal", hidden: true });
-    const check = el("button", { type: "button", class: "ck-button ck-primary", text: s["quiz.check"] });
+    const check = el("button", { class: "ck-button ck-primary", text: s.check });
     const hintButton = item.hint
-      ? el("button", { type: "button", class: "ck-button", "aria-expanded": "false", "aria-controls": `${name}-hint`, text: s["quiz.hint"] })
+      ? el("button", { class: "ck-button", "aria-expanded": "false", "aria-controls": `${name}-hint`, text: s.hint })
       : null;
-    const showButton = el("button", { type: "button", class: "ck-button", hidden: true, text: s["quiz.showAnswer"] });
+    const showButton = el("button", { class: "ck-button", hidden: true, text: s.showAnswer });
     const tries = el("span", { class: "ck-tries" });
     const node = el("li", { class: "ck-item", "data-type": item.type, "data-item": item.id }, [
-      el("p", { class: "ck-qnum", id: `${name}-num`, text: format(s["quiz.questionOf"], { n: n + 1, total: items.length }) }),
+      el("p", { class: "ck-qnum", id: `${name}-num`, text: format(s.questionOf, { n: n + 1, total: items.length }) }),
       el("div", { class: "ck-prompt", id: promptId, html: item.prompt }),
       el("fieldset", { class: "ck-fieldset", "aria-labelledby": `${name}-num ${promptId}` }, controls.nodes),
       el("div", { class: "ck-actions" }, [check, hintButton, showButton, tries]),
@@ -152,35 +152,35 @@ function render({ model, el: root }) {
       const lines = [];
       if (item.type === "multiple_select") {
         const counts = choiceCounts(item, entry.response);
-        lines.push(format(s[done ? "quiz.choiceCounts" : "quiz.tickCounts"], counts));
+        lines.push(format(s[done ? "choiceCounts" : "tickCounts"], counts));
       }
       if (item.type === "matching" && entry.last < 1) { // the rows say which match; the score needs them all
         const rows = matchRows(item, entry.response);
-        lines.push(format(s["quiz.rowCounts"], { hits: rows.filter(Boolean).length, rows: rows.length }));
+        lines.push(format(s.rowCounts, { hits: rows.filter(Boolean).length, rows: rows.length }));
       }
-      lines.push(format(s["quiz.itemScore"], { score: points(entry.score) }));
+      lines.push(format(s.itemScore, { score: points(entry.score) }));
       const said = note ?? lateNote(entry, s);
       if (said) lines.push(said);
       detail.replaceChildren(...lines.map((text) => el("p", { text })));
       feedback.replaceChildren(...feedbackNodes(item, entry, done));
       controls.mark?.(entry.response);
       explanation.hidden = !done || (!item.explanation && !item.source);
-      tries.textContent = format(s["quiz.tries"], { tries: Math.min(entry.tries, allowed), allowed });
+      tries.textContent = format(s.tries, { tries: Math.min(entry.tries, allowed), allowed });
       showButton.hidden = entry.last >= 1 || entry.revealed || entry.tries < allowed;
       reveal.hidden = !entry.revealed;
       if (entry.revealed) {
         controls.reveal?.();
-        reveal.replaceChildren(el("p", { class: "ck-label", text: s["quiz.correctAnswer"] }),
-          controls.reveal ? el("p", { text: s["quiz.orderShown"] }) : controls.answer());
+        reveal.replaceChildren(el("p", { class: "ck-label", text: s.correctAnswer }),
+          controls.reveal ? el("p", { text: s.orderShown }) : controls.answer());
       }
     }
 
-    check.addEventListener("click", () => {
+    on(check, "click", () => {
       const response = controls.read();
       const before = record.answers[item.id] || { tries: 0, score: 0, revealed: false };
-      const missing = !answered(item, response, start) ? (item.type === "ordering" ? "quiz.orderFirst" : "quiz.needAnswer")
-        : item.type === "numeric" && typedNumber(response) === null ? "quiz.needNumber"
-          : before.tries > 0 && sameResponse(before.response, response) ? "quiz.sameAnswer" : null;
+      const missing = !answered(item, response, start) ? (item.type === "ordering" ? "orderFirst" : "needAnswer")
+        : item.type === "numeric" && typedNumber(response) === null ? "needNumber"
+          : before.tries > 0 && sameResponse(before.response, response) ? "sameAnswer" : null;
       if (missing) { // not a try: nothing, no number, the untouched order or the answer already checked
         setStatus("ck-needed", "!", s[missing]);
         speak(s[missing]);
@@ -191,7 +191,7 @@ function render({ model, el: root }) {
       const entry = { response, tries: before.tries + 1, last: value, revealed: Boolean(before.revealed),
         score: closed ? before.score : value, at: Date.now(), ...(closed ? { late: true } : {}) };
       const note = !closed && before.tries > 0 && value < before.score
-        ? format(s["quiz.lowered"], { before: points(before.score), after: points(value) }) : null;
+        ? format(s.lowered, { before: points(before.score), after: points(value) }) : null;
       record = { ...record, answers: { ...record.answers, [item.id]: entry } };
       show(entry, note);
       publish();
@@ -201,13 +201,13 @@ function render({ model, el: root }) {
       hint.hidden = !hint.hidden;
       hintButton.setAttribute("aria-expanded", String(!hint.hidden));
     });
-    showButton.addEventListener("click", () => {
+    on(showButton, "click", () => {
       const { late: _checkedBefore, ...kept } = record.answers[item.id]; // what it said is no longer on screen
       const entry = { ...kept, revealed: true, at: Date.now() };
       record = { ...record, answers: { ...record.answers, [item.id]: entry } };
       show(entry, null);
       publish();
-      speak(`${s["quiz.correctAnswer"]}: ${reveal.textContent.replace(s["quiz.correctAnswer"], "")}`);
+      speak(`${s.correctAnswer}: ${reveal.textContent.replace(s.correctAnswer, "")}`);
     });
     controls.input?.addEventListener("keydown", (event) => {
       if (event.key === "Enter") { event.preventDefault(); check.click(); }
@@ -231,26 +231,26 @@ function render({ model, el: root }) {
     list.replaceChildren(...views.map((view) => view.node));
   }
 
-  const reset = el("button", { type: "button", class: "ck-button ck-reset", text: s["quiz.reset"], "aria-expanded": "false" });
-  const confirmYes = el("button", { type: "button", class: "ck-button ck-primary", text: s["quiz.resetYes"] });
-  const confirmNo = el("button", { type: "button", class: "ck-button", text: s["quiz.resetNo"] });
+  const reset = el("button", { class: "ck-button ck-reset", text: s.reset, "aria-expanded": "false" });
+  const confirmYes = el("button", { class: "ck-button ck-primary", text: s.resetYes });
+  const confirmNo = el("button", { class: "ck-button", text: s.resetNo });
   const confirmBox = el("div", { class: "ck-confirm", role: "group", "aria-labelledby": `${base}-confirm`, hidden: true }, [
-    el("p", { id: `${base}-confirm`, text: s["quiz.resetConfirm"] }), el("div", { class: "ck-actions" }, [confirmYes, confirmNo]),
+    el("p", { id: `${base}-confirm`, text: s.resetConfirm }), el("div", { class: "ck-actions" }, [confirmYes, confirmNo]),
   ]);
   const closeConfirm = () => { confirmBox.hidden = true; reset.setAttribute("aria-expanded", "false"); reset.focus(); };
-  reset.addEventListener("click", () => {
+  on(reset, "click", () => {
     confirmBox.hidden = false;
     reset.setAttribute("aria-expanded", "true");
     confirmNo.focus();
   });
-  confirmNo.addEventListener("click", closeConfirm);
-  confirmBox.addEventListener("keydown", (event) => { if (event.key === "Escape") closeConfirm(); });
-  confirmYes.addEventListener("click", () => {
+  on(confirmNo, "click", closeConfirm);
+  on(confirmBox, "keydown", (event) => { if (event.key === "Escape") closeConfirm(); });
+  on(confirmYes, "click", () => {
     record = { attempt: record.attempt + 1, answers: {} };
     build();
     publish();
     closeConfirm();
-    speak(s["quiz.resetDone"]);
+    speak(s.resetDone);
   });
 
   const section = el("section", { class: "ck-quiz", "aria-labelledby": `${base}-title` }, [
@@ -261,9 +261,9 @@ function render({ model, el: root }) {
     confirmBox,
     live,
   ]);
-  if (loaded.unreadable) notice("quiz.storageReset");
-  if (loaded.dropped) notice("quiz.entriesDropped", { count: loaded.dropped });
-  if (!loaded.ok) notice("quiz.storageUnavailable");
+  if (loaded.unreadable) notice("storageReset");
+  if (loaded.dropped) notice("entriesDropped", { count: loaded.dropped });
+  if (!loaded.ok) notice("storageUnavailable");
   build();
   root.replaceChildren(section);
   publish();

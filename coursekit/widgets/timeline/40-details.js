@@ -17,16 +17,16 @@ function eventBody(ev, idPrefix, { s, themeLabels, siteUrl }) {
   ])));
   const href = sectionHref(ev, siteUrl);
   const meta = [
-    ev.themes.length ? `${s["timeline.themes"]}: ${ev.themes.map((t) => themeLabels[t] || t).join(", ")}` : "",
-    `${s["timeline.actors"]}: ${ev.actors.join(", ")}`,
+    ev.themes.length ? `${s.themes}: ${ev.themes.map((t) => themeLabels[t] || t).join(", ")}` : "",
+    `${s.actors}: ${ev.actors.join(", ")}`,
   ].filter(Boolean).join(" · ");
   return [
     el("p", { class: "ck-tl-date" }, [el("time", { datetime: ev.start, text: ev.label })]),
     el("div", { class: "ck-tl-summary", html: ev.summary }),
-    ev.date_note ? el("p", { class: "ck-tl-date-note" }, [el("strong", { text: `${s["timeline.dateNote"]}: ` }), ev.date_note]) : null,
+    ev.date_note ? el("p", { class: "ck-tl-date-note" }, [el("strong", { text: `${s.dateNote}: ` }), ev.date_note]) : null,
     el("p", { class: "ck-tl-meta", text: meta }),
-    el("p", { class: "ck-tl-sources-label", id: `${idPrefix}-sources`, text: s["timeline.sources"] }),
+    el("p", { class: "ck-tl-sources-label", id: `${idPrefix}-sources`, text: s.sources }),
     sources,
-    href ? el("p", {}, [el("a", { class: "ck-tl-section-link", href, text: s["timeline.readMore"] })]) : null,
+    href ? el("p", {}, [el("a", { class: "ck-tl-section-link", href, text: s.readMore })]) : null,
   ].filter(Boolean);
 }

@@ -54,9 +54,9 @@ function render({ model, el: host }) {
   const status = el("p", { class: "ck-tl-status", role: "status" });
   const search = el("input", { type: "search", id: `${base}-search`, class: "ck-tl-search", autocomplete: "off" });
   const option = (value, label) => { const node = el("option", { value, text: label }); node._label = label; return node; };
-  const themeSelect = el("select", { id: `${base}-theme`, class: "ck-tl-theme" }, [option("", s["timeline.allThemes"])]);
+  const themeSelect = el("select", { id: `${base}-theme`, class: "ck-tl-theme" }, [option("", s.allThemes)]);
   for (const [id, label] of Object.entries(themeLabels)) themeSelect.append(option(id, label));
-  const actorSelect = el("select", { id: `${base}-actor`, class: "ck-tl-actor" }, [option("", s["timeline.allActors"])]);
+  const actorSelect = el("select", { id: `${base}-actor`, class: "ck-tl-actor" }, [option("", s.allActors)]);
   // The actors' options, sorted in the page's language, are made when the browser is first idle after the
   // first draw, or when the menu is first reached (focus, a press), whichever comes first: making the
   // Intl.Collator that sorts them was a tenth of a 2,000-event timeline's first render.
@@ -68,24 +68,23 @@ function render({ model, el: host }) {
     for (const actor of actors) actorSelect.append(option(actor, actor));
     labelOptions();
   }
-  actorSelect.addEventListener("focus", makeActors);
-  actorSelect.addEventListener("pointerdown", makeActors);
+  on(actorSelect, "focus pointerdown", makeActors);
 
   const button = (cls, text, label, onclick) =>
-    el("button", { type: "button", class: `ck-button ${cls}`, text, "aria-label": label, title: label, onclick });
-  const zoomOut = button("ck-tl-zoom-out", "−", s["timeline.zoomOut"], () => zoomBy(STEP));
-  const zoomIn = button("ck-tl-zoom-in", "+", s["timeline.zoomIn"], () => zoomBy(1 / STEP));
-  const zoomReset = el("button", { type: "button", class: "ck-button ck-tl-zoom-reset", text: s["timeline.reset"],
+    el("button", { class: `ck-button ${cls}`, text, "aria-label": label, title: label, onclick });
+  const zoomOut = button("ck-tl-zoom-out", "−", s.zoomOut, () => zoomBy(STEP));
+  const zoomIn = button("ck-tl-zoom-in", "+", s.zoomIn, () => zoomBy(1 / STEP));
+  const zoomReset = el("button", { class: "ck-button ck-tl-zoom-reset", text: s.reset,
     onclick: () => { animate(); v0 = lo; v1 = hi; draw(); } });
-  const listToggle = el("button", { type: "button", class: "ck-button ck-tl-list-toggle", "aria-pressed": "false",
-    text: s["timeline.listView"], onclick: () => setListMode(!listMode) });
+  const listToggle = el("button", { class: "ck-button ck-tl-list-toggle", "aria-pressed": "false",
+    text: s.listView, onclick: () => setListMode(!listMode) });
 
   const eraLayer = el("div", { class: "ck-tl-eras", "aria-hidden": "true" });
   const tickLayer = el("div", { class: "ck-tl-ticks", "aria-hidden": "true" });
   const markerLayer = el("div", { class: "ck-tl-markers" });
   const tip = el("div", { class: "ck-tl-tip", "aria-hidden": "true", hidden: true });
   const viewport = el("div", { class: "ck-tl-viewport", role: "group", tabindex: "-1",
-    "aria-label": s["timeline.axisLabel"], "aria-describedby": helpId },
+    "aria-label": s.axisLabel, "aria-describedby": helpId },
   [eraLayer, el("div", { class: "ck-tl-baseline", "aria-hidden": "true" }), tickLayer, markerLayer, tip]);
   const details = el("div", { class: "ck-tl-details", id: detailsId, role: "region", hidden: true,
     "aria-labelledby": `${detailsId}-title` });
@@ -94,7 +93,7 @@ function render({ model, el: host }) {
 
   // eras: a band on the axis, named inside it only where the whole name fits, and each named in full,
   // with its dates, in the key under the axis (also what a screen reader reads: the bands are hidden)
-  const eraKey = el("p", { class: "ck-tl-era-key" }, [`${s["timeline.eras"]}: `]);
+  const eraKey = el("p", { class: "ck-tl-era-key" }, [`${s.eras}: `]);
   const eraNodes = (model.get("eras") || []).map((era, n) => {
     const text = el("span", { class: "ck-tl-era-label", text: era.label });
     const node = el("div", { class: `ck-tl-era ck-tl-era-${n % 2}` }, [text]);
@@ -108,17 +107,17 @@ function render({ model, el: host }) {
 
   const field = (label, control) => el("div", { class: "ck-tl-field" }, [el("label", { for: control.id, text: label }), control]);
   const root = el("section", { class: "ck-timeline", "aria-labelledby": titleId }, [
-    el("div", { class: "ck-tl-header" }, [el("p", { class: "ck-title", id: titleId, text: model.get("title") || s["timeline.label"] }), status]),
+    el("div", { class: "ck-tl-header" }, [el("p", { class: "ck-title", id: titleId, text: model.get("title") || s.label }), status]),
     el("div", { class: "ck-tl-controls" }, [
-      field(s["timeline.search"], search), field(s["timeline.theme"], themeSelect), field(s["timeline.actor"], actorSelect),
-      el("div", { class: "ck-tl-zoom", role: "group", "aria-label": s["timeline.zoomGroup"] }, [zoomOut, zoomIn, zoomReset]),
+      field(s.search, search), field(s.theme, themeSelect), field(s.actor, actorSelect),
+      el("div", { class: "ck-tl-zoom", role: "group", "aria-label": s.zoomGroup }, [zoomOut, zoomIn, zoomReset]),
       listToggle,
     ]),
     help, axisView, details, list,
   ]);
 
   // ---- the help line follows the input in use ----
-  const HELP = { touch: "timeline.helpTouch", mouse: "timeline.helpMouse", keyboard: "timeline.help" };
+  const HELP = { touch: "helpTouch", mouse: "helpMouse", keyboard: "help" };
   function setInput(kind) {
     if (root.dataset.input === kind) return;
     root.dataset.input = kind;
@@ -130,12 +129,11 @@ function render({ model, el: host }) {
   // a pointer's kind is known on pointerdown, but the text changes only once its click is done: a help
   // line that grew or shrank under a finger would move what it was about to tap
   let pending = "";
-  const settle = () => { if (pending) window.setTimeout(() => { setInput(pending); pending = ""; }, 0); };
-  root.addEventListener("pointerdown", (event) => { pending = event.pointerType === "mouse" ? "mouse" : "touch"; }, true);
-  root.addEventListener("click", settle, true);
-  root.addEventListener("pointercancel", settle, true); // the page scrolled instead
-  root.addEventListener("keydown", (event) => { if (event.key !== "Escape") setInput("keyboard"); }, true);
-  root.addEventListener("focusin", (event) => { // arriving by Tab
+  const settle = () => { if (pending) setTimeout(() => { setInput(pending); pending = ""; }, 0); };
+  on(root, "pointerdown", (event) => { pending = event.pointerType === "mouse" ? "mouse" : "touch"; }, true);
+  on(root, "click pointercancel", settle, true); // pointercancel: the page scrolled instead
+  on(root, "keydown", (event) => { if (event.key !== "Escape") setInput("keyboard"); }, true);
+  on(root, "focusin", (event) => { // arriving by Tab
     const target = event.target;
     if (target.tagName !== "INPUT" && target.matches(":focus-visible")) setInput("keyboard");
   });
@@ -146,8 +144,8 @@ function render({ model, el: host }) {
   function animate() {
     if (reducedMotion.matches) return;
     root.classList.add("ck-tl-anim");
-    window.clearTimeout(animate.timer);
-    animate.timer = window.setTimeout(() => root.classList.remove("ck-tl-anim"), 260);
+    clearTimeout(animate.timer);
+    animate.timer = setTimeout(() => root.classList.remove("ck-tl-anim"), 260);
   }
 
   function zoomBy(factor) {
@@ -158,7 +156,7 @@ function render({ model, el: host }) {
   }
 
   function schedule() {
-    if (!frame) frame = window.requestAnimationFrame(() => { frame = 0; draw(); });
+    if (!frame) frame = requestAnimationFrame(() => { frame = 0; draw(); });
   }
 
   // ---- drawing ----
@@ -166,7 +164,7 @@ function render({ model, el: host }) {
 
   function newMarker(unit) {
     const dot = el("span", { class: "ck-tl-dot", "aria-hidden": "true" });
-    const node = el("button", { type: "button", "data-key": unit.key, tabindex: "-1" }, [dot]);
+    const node = el("button", { "data-key": unit.key, tabindex: "-1" }, [dot]);
     if (unit.kind === "event") {
       node.className = "ck-tl-marker";
       node.dataset.id = unit.ev.id;
@@ -178,19 +176,19 @@ function render({ model, el: host }) {
       const b = unit.members[unit.members.length - 1];
       node.className = "ck-tl-marker ck-tl-cluster";
       dot.textContent = unit.members.length > 99 ? `${formatNumber(99)}+` : formatNumber(unit.members.length);
-      node.setAttribute("aria-label", format(s["timeline.clusterLabel"], { count: unit.members.length, from: a.label, to: b.label }));
-      node.dataset.tip = format(s["timeline.clusterTip"], { count: unit.members.length, from: a.label, to: b.label });
+      node.setAttribute("aria-label", format(s.clusterLabel, { count: unit.members.length, from: a.label, to: b.label }));
+      node.dataset.tip = format(s.clusterTip, { count: unit.members.length, from: a.label, to: b.label });
     }
     return node;
   }
 
   /** "Showing 8 of 8 events", and when the range in view holds fewer of them, how many it holds. */
   function updateStatus() {
-    const showing = format(s["timeline.showing"], { shown: shown.length, total: all.length });
-    if (!shown.length) { status.textContent = `${s["timeline.noMatch"]} ${showing}. ${s["timeline.noMatchHint"]}`; return; }
+    const showing = format(s.showing, { shown: shown.length, total: all.length });
+    if (!shown.length) { status.textContent = `${s.noMatch} ${showing}. ${s.noMatchHint}`; return; }
     const inView = listMode ? shown.length : shown.filter((ev) => ev.t1 >= v0 && ev.t <= v1).length;
     const text = inView === shown.length ? showing
-      : `${showing}; ${format(inView ? s["timeline.inView"] : s["timeline.noneInView"], { count: inView })}`;
+      : `${showing}; ${format(inView ? s.inView : s.noneInView, { count: inView })}`;
     if (status.textContent !== text) status.textContent = text; // a live region: say it only when it changes
   }
 
@@ -310,13 +308,13 @@ function render({ model, el: host }) {
     const left = Math.max(2, Math.min(width - w - 2, node._x - w / 2));
     tip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   }
-  markerLayer.addEventListener("pointerover", (event) => {
+  on(markerLayer, "pointerover", (event) => {
     if (event.pointerType !== "mouse") return;
     tipFor = event.target.closest("[data-key]");
     if (tipFor === tipAway) tipAway = null; // the mouse came back to it
     placeTip();
   });
-  markerLayer.addEventListener("pointerout", (event) => {
+  on(markerLayer, "pointerout", (event) => {
     if (event.pointerType !== "mouse" || !tipFor || tipFor.contains(event.relatedTarget)) return;
     tipFor = null;
     placeTip();
@@ -327,20 +325,20 @@ function render({ model, el: host }) {
     const node = tipNode();
     if (node && !(event.type === "pointerdown" && node.contains(event.target))) { tipAway = node; placeTip(); }
   }
-  markerLayer.addEventListener("focusin", (event) => {
+  on(markerLayer, "focusin", (event) => {
     if (event.target === tipAway) tipAway = null; // focus came back to it
     placeTip();
   });
-  markerLayer.addEventListener("focusout", (event) => {
+  on(markerLayer, "focusout", (event) => {
     if (!markerLayer.contains(event.relatedTarget)) putTipAway(event);
-    window.setTimeout(placeTip, 0);
+    setTimeout(placeTip, 0);
   });
-  root.addEventListener("pointerdown", putTipAway, true);
+  on(root, "pointerdown", putTipAway, true);
 
   // ---- filtering ----
   /** Prepare the search text in idle time, a few hundred events at a time, so the first search is quick too. */
   function prepareSearch(from = 0) {
-    const idle = window.requestIdleCallback || ((callback) => window.setTimeout(callback, 50));
+    const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 50));
     idle(() => {
       const to = Math.min(from + 250, all.length);
       for (let k = from; k < to; k++) haystack(all[k]);
@@ -349,7 +347,7 @@ function render({ model, el: host }) {
   }
 
   function label(node, count) {
-    const text = format(s["timeline.optionCount"], { label: node._label, count });
+    const text = format(s.optionCount, { label: node._label, count });
     if (node.textContent !== text) node.textContent = text;
     node.disabled = count === 0 && !node.selected; // a choice that would match nothing is not offered
   }
@@ -382,7 +380,7 @@ function render({ model, el: host }) {
   function fillDetails() {
     const ev = byId.get(selectedId);
     if (!ev) return;
-    const close = el("button", { type: "button", class: "ck-button ck-tl-close", text: s["timeline.close"],
+    const close = el("button", { class: "ck-button ck-tl-close", text: s.close,
       onclick: () => closeDetails(true) });
     details.dataset.id = ev.id;
     details.replaceChildren(
@@ -457,20 +455,20 @@ function render({ model, el: host }) {
     list.dataset.built = "1";
   }
 
-  function setListMode(on) {
-    listMode = on;
-    if (on && !list.dataset.built) buildList();
-    list.hidden = !on;
-    axisView.hidden = on;
-    help.hidden = on; // the axis instructions do not apply to the list
-    listToggle.setAttribute("aria-pressed", String(on));
-    listToggle.textContent = on ? s["timeline.axisView"] : s["timeline.listView"];
+  function setListMode(asList) {
+    listMode = asList;
+    if (asList && !list.dataset.built) buildList();
+    list.hidden = !asList;
+    axisView.hidden = asList;
+    help.hidden = asList; // the axis instructions do not apply to the list
+    listToggle.setAttribute("aria-pressed", String(asList));
+    listToggle.textContent = asList ? s.axisView : s.listView;
     updateZoom();
-    if (!on) draw();
+    if (!asList) draw();
   }
 
   // ---- input ----
-  markerLayer.addEventListener("click", (event) => {
+  on(markerLayer, "click", (event) => {
     const node = event.target.closest("[data-key]");
     const unit = node && units.get(node.dataset.key);
     if (!unit) return;
@@ -490,7 +488,7 @@ function render({ model, el: host }) {
     focusEvent(a.id);
   });
 
-  root.addEventListener("keydown", (event) => {
+  on(root, "keydown", (event) => {
     if (event.key === "Escape") {
       if (detailsOpen) { event.preventDefault(); closeDetails(true); }
       putTipAway(event); // Esc dismisses the label too (WCAG 1.4.13), focus stays where it is
@@ -515,15 +513,15 @@ function render({ model, el: host }) {
   });
 
   let searchTimer = 0;
-  search.addEventListener("input", () => {
-    window.clearTimeout(searchTimer);
-    searchTimer = window.setTimeout(applyFilters, 120);
+  on(search, "input", () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(applyFilters, 120);
   });
-  search.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") { window.clearTimeout(searchTimer); applyFilters(); }
+  on(search, "keydown", (event) => {
+    if (event.key === "Enter") { clearTimeout(searchTimer); applyFilters(); }
   });
-  themeSelect.addEventListener("change", applyFilters);
-  actorSelect.addEventListener("change", applyFilters);
+  on(themeSelect, "change", applyFilters);
+  on(actorSelect, "change", applyFilters);
 
   // pan by dragging, pinch to zoom (pointer events), ctrl/⌘ + wheel or trackpad pinch to zoom, sideways wheel to pan
   const pointers = new Map();
@@ -536,7 +534,7 @@ function render({ model, el: host }) {
   const capture = (id) => {
     try { viewport.setPointerCapture(id); } catch (_error) { /* the pointer is already gone */ }
   };
-  viewport.addEventListener("pointerdown", (event) => {
+  on(viewport, "pointerdown", (event) => {
     if (event.pointerType === "mouse" && event.button !== 0) return;
     left = viewport.getBoundingClientRect().left;
     pointers.set(event.pointerId, event.clientX - left);
@@ -548,7 +546,7 @@ function render({ model, el: host }) {
       drag = null;
     }
   });
-  viewport.addEventListener("pointermove", (event) => {
+  on(viewport, "pointermove", (event) => {
     if (!pointers.has(event.pointerId)) return;
     const x = event.clientX - left;
     pointers.set(event.pointerId, x);
@@ -577,16 +575,15 @@ function render({ model, el: host }) {
     if (drag?.moved) {
       settle(); // a drag ends with no click
       suppressClick = true; // a drag that ends on a marker must not also select it
-      window.setTimeout(() => { suppressClick = false; viewport.classList.remove("ck-tl-dragging"); }, 0);
+      setTimeout(() => { suppressClick = false; viewport.classList.remove("ck-tl-dragging"); }, 0);
     }
     if (!pointers.size) drag = null;
   };
-  viewport.addEventListener("click", (event) => {
+  on(viewport, "click", (event) => {
     if (suppressClick) { event.stopPropagation(); event.preventDefault(); }
   }, { capture: true });
-  viewport.addEventListener("pointerup", release);
-  viewport.addEventListener("pointercancel", release);
-  viewport.addEventListener("wheel", (event) => {
+  on(viewport, "pointerup pointercancel", release);
+  on(viewport, "wheel", (event) => {
     const horizontal = Math.abs(event.deltaX) > Math.abs(event.deltaY);
     if (!(event.ctrlKey || event.metaKey || horizontal || event.shiftKey)) return; // plain wheel scrolls the page
     event.preventDefault();
@@ -648,10 +645,10 @@ function render({ model, el: host }) {
   // The book's font, once it has loaded, changes how wide the era names are. Listened for, not awaited:
   // reading document.fonts.ready forces a layout of the whole page (Chromium), and a font that had
   // loaded before render() is already the one measured. Measured in the next frame, with its layout.
-  const fontsDone = () => window.requestAnimationFrame(() => { if (root.isConnected) { measureEras(); draw(); } });
+  const fontsDone = () => requestAnimationFrame(() => { if (root.isConnected) { measureEras(); draw(); } });
   document.fonts?.addEventListener?.("loadingdone", fontsDone);
   prepareSearch();
-  (window.requestIdleCallback || ((callback) => window.setTimeout(callback, 50)))(makeActors);
+  (window.requestIdleCallback || ((callback) => setTimeout(callback, 50)))(makeActors);
 
   const onSelected = () => {
     const id = model.get("selected") || "";
@@ -661,7 +658,7 @@ function render({ model, el: host }) {
   return () => {
     resize?.disconnect();
     document.fonts?.removeEventListener?.("loadingdone", fontsDone);
-    if (frame) window.cancelAnimationFrame(frame);
+    if (frame) cancelAnimationFrame(frame);
     model.off("change:selected", onSelected);
   };
 }
