@@ -7,11 +7,14 @@ function on(target, types, listener, options) {
   for (const type of types.split(" ")) target.addEventListener(type, listener, options);
 }
 
-/** A new element: `attrs` are attributes, except `text`, `html` and `on<event>` listeners; a button is
- * type="button" (never a form's submit button) unless `attrs` say otherwise. */
+/** A new element. `tag` may carry classes as a selector does ("p.ck-tl-date"); `attrs` are attributes,
+ * except `text`, `html` and `on<event>` listeners; a button is type="button" (never a form's submit
+ * button) unless `attrs` say otherwise. */
 function el(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  if (tag === "button") node.type = "button";
+  const [name, ...classes] = tag.split(".");
+  const node = document.createElement(name);
+  if (classes.length) node.className = classes.join(" ");
+  if (name === "button") node.type = "button";
   for (const [key, value] of Object.entries(attrs)) {
     if (value === false || value === null || value === undefined) continue;
     if (key === "html") node.innerHTML = value; // trusted: produced by the Python renderer, raw HTML escaped
@@ -22,6 +25,9 @@ function el(tag, attrs = {}, children = []) {
   for (const child of [].concat(children)) if (child) node.append(child);
   return node;
 }
+
+/** `x` within [lo, hi]; hi when lo > hi. */
+const clamp = (x, lo, hi) => Math.min(Math.max(x, lo), hi);
 
 /** `template` with each {key} replaced by its value; numbers are written as the page's language writes them. */
 function format(template, values) {

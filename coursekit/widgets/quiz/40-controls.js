@@ -6,10 +6,10 @@
 
 function choiceControls(item, name, s, speak, order) {
   const multiple = item.type === "multiple_select";
-  const list = el("div", { class: "ck-choices" });
+  const list = el("div.ck-choices");
   order.forEach((i) => {
     const id = `${name}-${i}`;
-    list.append(el("div", { class: "ck-choice" }, [
+    list.append(el("div.ck-choice", {}, [
       el("input", { type: multiple ? "checkbox" : "radio", name, id, value: String(i) }),
       el("label", { for: id, html: item.choices[i].html }),
     ]));
@@ -18,7 +18,7 @@ function choiceControls(item, name, s, speak, order) {
     ? `${s.selectAll} ${item.scoring === "all_or_nothing" ? s.allOrNothingRule : s.partialRule}`
     : s.selectOne;
   return {
-    nodes: [el("p", { class: "ck-instructions", text: rule }), list],
+    nodes: [el("p.ck-instructions", { text: rule }), list],
     read() {
       const ticked = [...list.querySelectorAll("input:checked")].map((input) => Number(input.value)).sort((a, b) => a - b);
       return multiple ? ticked : ticked.length ? ticked[0] : null;
@@ -32,10 +32,10 @@ function choiceControls(item, name, s, speak, order) {
 }
 
 function trueFalseControls(item, name, s) {
-  const wrap = el("div", { class: "ck-choices" });
+  const wrap = el("div.ck-choices");
   [[true, s.true], [false, s.false]].forEach(([value, label]) => {
     const id = `${name}-${value}`;
-    wrap.append(el("div", { class: "ck-choice" }, [
+    wrap.append(el("div.ck-choice", {}, [
       el("input", { type: "radio", name, id, value: String(value) }),
       el("label", { for: id, text: label }),
     ]));
@@ -58,11 +58,11 @@ function textControls(item, name, s) {
   const input = el("input", { type: "text", id: `${name}-input`, class: "ck-text", autocomplete: "off",
     inputmode: numeric ? "decimal" : false, spellcheck: numeric ? "false" : false });
   const label = el("label", { for: `${name}-input`, text: numeric ? s.numberLabel : s.textLabel });
-  const unit = numeric && item.unit ? el("span", { class: "ck-unit", text: item.unit }) : null;
+  const unit = numeric && item.unit ? el("span.ck-unit", { text: item.unit }) : null;
   const typed = { useGrouping: false, maximumFractionDigits: 20 }; // as a student may type it: "1970", not "1,970"
   const numericAnswer = () => `${formatNumber(item.answer, typed)}${item.tolerance ? ` (± ${formatNumber(item.tolerance, typed)})` : ""} ${item.unit || ""}`.trim();
   return {
-    nodes: [el("div", { class: "ck-field" }, [label, input, unit])],
+    nodes: [el("div.ck-field", {}, [label, input, unit])],
     read: () => (numeric ? input.value.trim().replace(",", ".") : input.value),
     write(response) { input.value = response ?? ""; },
     answer: () => (numeric ? el("p", { text: numericAnswer() }) : el("p", { html: item.display })),
@@ -73,22 +73,22 @@ function textControls(item, name, s) {
 /** Entries to put in order: moved with buttons (44 px targets) or dragged by touch, pen or mouse. */
 function orderingControls(item, name, s, speak, start) {
   let order = start.slice();
-  const list = el("ol", { class: "ck-order", id: `${name}-order` });
+  const list = el("ol.ck-order", { id: `${name}-order` });
   const entryText = (entry) => plain(item.entries[entry]);
 
   const draw = (focusPosition, step) => {
     list.replaceChildren();
     order.forEach((entry, position) => {
-      const text = el("span", { class: "ck-order-text", html: item.entries[entry] });
+      const text = el("span.ck-order-text", { html: item.entries[entry] });
       const label = entryText(entry);
-      const grip = el("span", { class: "ck-grip", "aria-hidden": "true", text: "⠿" });
-      const up = el("button", { class: "ck-move", "aria-label": `${s.moveUp}: ${label}`,
+      const grip = el("span.ck-grip", { "aria-hidden": "true", text: "⠿" });
+      const up = el("button.ck-move", { "aria-label": `${s.moveUp}: ${label}`,
         disabled: position === 0, text: "↑", onclick: () => move(position, position - 1) });
-      const down = el("button", { class: "ck-move", "aria-label": `${s.moveDown}: ${label}`,
+      const down = el("button.ck-move", { "aria-label": `${s.moveDown}: ${label}`,
         disabled: position === order.length - 1, text: "↓", onclick: () => move(position, position + 1) });
-      const row = el("li", { class: "ck-order-entry", "data-entry": String(entry) },
-        [el("span", { class: "ck-drag", onpointerdown: (event) => startDrag(event, position) }, [grip, text]),
-          el("span", { class: "ck-move-buttons" }, [up, down])]);
+      const row = el("li.ck-order-entry", { "data-entry": String(entry) },
+        [el("span.ck-drag", { onpointerdown: (event) => startDrag(event, position) }, [grip, text]),
+          el("span.ck-move-buttons", {}, [up, down])]);
       list.append(row);
     });
     if (focusPosition !== undefined) {
@@ -143,7 +143,7 @@ function orderingControls(item, name, s, speak, start) {
 
   draw();
   return {
-    nodes: [el("p", { class: "ck-instructions", text: s.orderHelp }), list],
+    nodes: [el("p.ck-instructions", { text: s.orderHelp }), list],
     read: () => order.slice(),
     write(response) {
       order = Array.isArray(response) && response.length === order.length ? response.map(Number) : start.slice();
@@ -161,7 +161,7 @@ function showChosen(select) {
 
 /** One select per left-hand entry; after a check each row says whether its match is right. */
 function matchingControls(item, name, s, speak, shown) {
-  const rows = el("div", { class: "ck-matching" });
+  const rows = el("div.ck-matching");
   const marks = [];
   const selects = item.lefts.map((left, i) => {
     const id = `${name}-match-${i}`;
@@ -171,14 +171,14 @@ function matchingControls(item, name, s, speak, shown) {
       option.textContent = plain(item.rights[right]);
       select.append(option);
     });
-    const mark = el("span", { class: "ck-row-mark", "data-mark": "" });
+    const mark = el("span.ck-row-mark", { "data-mark": "" });
     marks.push(mark);
     // A native select cuts its chosen text off at the box's width; this copy wraps instead. The select,
     // transparent on top of it, still takes every tap, click and key and is what screen readers read.
-    const chosen = el("span", { class: "ck-select-text", "aria-hidden": "true" });
+    const chosen = el("span.ck-select-text", { "aria-hidden": "true" });
     on(select, "change", () => { mark.replaceChildren(); mark.dataset.mark = ""; showChosen(select); });
-    rows.append(el("div", { class: "ck-match-row" }, [el("label", { for: id, html: left }),
-      el("div", { class: "ck-select" }, [select, chosen, el("span", { class: "ck-select-arrow", "aria-hidden": "true", text: "▾" })]),
+    rows.append(el("div.ck-match-row", {}, [el("label", { for: id, html: left }),
+      el("div.ck-select", {}, [select, chosen, el("span.ck-select-arrow", { "aria-hidden": "true", text: "▾" })]),
       mark]));
     showChosen(select);
     return select;
@@ -188,12 +188,12 @@ function matchingControls(item, name, s, speak, shown) {
     marks.forEach((node, i) => {
       if (!response) { node.replaceChildren(); node.dataset.mark = ""; return; }
       node.dataset.mark = right[i] ? "right" : "wrong";
-      node.replaceChildren(el("span", { class: "ck-icon", "aria-hidden": "true", text: right[i] ? "✓" : "✗" }),
+      node.replaceChildren(el("span.ck-icon", { "aria-hidden": "true", text: right[i] ? "✓" : "✗" }),
         el("span", { text: right[i] ? s.rowRight : s.rowWrong }));
     });
   };
   return {
-    nodes: [el("p", { class: "ck-instructions", text: s.matchHelp }), rows],
+    nodes: [el("p.ck-instructions", { text: s.matchHelp }), rows],
     read: () => selects.map((select) => (select.value === "" ? -1 : Number(select.value))),
     write(response) {
       selects.forEach((select, i) => {

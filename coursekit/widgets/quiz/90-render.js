@@ -41,8 +41,8 @@ function feedbackNodes(item, entry, done) {
   if (item.choices) {
     const picked = [].concat(entry.response ?? []).filter((i) => item.choices[i]?.feedback);
     if (item.type === "single_choice") return picked.flatMap((i) => nodesOf(item.choices[i].feedback));
-    return picked.length ? [el("ul", { class: "ck-choice-feedback" }, picked.map((i) => el("li", {}, [
-      el("span", { class: "ck-choice-name", html: item.choices[i].html }), el("span", { text: ": " }),
+    return picked.length ? [el("ul.ck-choice-feedback", {}, picked.map((i) => el("li", {}, [
+      el("span.ck-choice-name", { html: item.choices[i].html }), el("span", { text: ": " }),
       el("div", { html: item.choices[i].feedback })])))] : [];
   }
   const text = entry.last >= 1 ? item.feedback.correct : item.feedback.incorrect;
@@ -64,16 +64,16 @@ function render({ model, el: root }) {
 
   const live = liveRegion();
   const speak = (text) => announce(live, text);
-  const scoreLine = el("p", { class: "ck-score" });
-  const summary = el("p", { class: "ck-summary-text" });
-  const notices = el("div", { class: "ck-notices" });
-  const list = el("ol", { class: "ck-items" });
+  const scoreLine = el("p.ck-score");
+  const summary = el("p.ck-summary-text");
+  const notices = el("div.ck-notices");
+  const list = el("ol.ck-items");
   const shownNotices = new Set();
 
   function notice(key, values = {}) {
     if (shownNotices.has(key)) return;
     shownNotices.add(key);
-    notices.append(el("p", { class: "ck-notice", role: "alert", text: format(s[key], values) }));
+    notices.append(el("p.ck-notice", { role: "alert", text: format(s[key], values) }));
   }
 
   const ids = () => items.map((item) => item.id);
@@ -107,33 +107,33 @@ function render({ model, el: root }) {
     const promptId = `${name}-prompt`;
     const start = shownOrder(item, seed);
     const controls = CONTROLS[item.type](item, name, s, speak, start);
-    const status = el("p", { class: "ck-status" });
-    const detail = el("div", { class: "ck-detail" });
-    const feedback = el("div", { class: "ck-feedback" });
-    const explanation = el("div", { class: "ck-explanation", hidden: true }, [
-      el("p", { class: "ck-label", text: s.explanation }), el("div", { html: item.explanation }),
-      item.source ? el("p", { class: "ck-source" }, [el("span", { text: `${s.source}: ` }), el("span", { html: item.source })]) : null,
+    const status = el("p.ck-status");
+    const detail = el("div.ck-detail");
+    const feedback = el("div.ck-feedback");
+    const explanation = el("div.ck-explanation", { hidden: true }, [
+      el("p.ck-label", { text: s.explanation }), el("div", { html: item.explanation }),
+      item.source ? el("p.ck-source", {}, [el("span", { text: `${s.source}: ` }), el("span", { html: item.source })]) : null,
     ]);
-    const hint = el("div", { class: "ck-hint", id: `${name}-hint`, hidden: true, html: item.hint });
-    const reveal = el("div", { class: "ck-reveal", hidden: true });
-    const check = el("button", { class: "ck-button ck-primary", text: s.check });
+    const hint = el("div.ck-hint", { id: `${name}-hint`, hidden: true, html: item.hint });
+    const reveal = el("div.ck-reveal", { hidden: true });
+    const check = el("button.ck-button.ck-primary", { text: s.check });
     const hintButton = item.hint
-      ? el("button", { class: "ck-button", "aria-expanded": "false", "aria-controls": `${name}-hint`, text: s.hint })
+      ? el("button.ck-button", { "aria-expanded": "false", "aria-controls": `${name}-hint`, text: s.hint })
       : null;
-    const showButton = el("button", { class: "ck-button", hidden: true, text: s.showAnswer });
-    const tries = el("span", { class: "ck-tries" });
-    const node = el("li", { class: "ck-item", "data-type": item.type, "data-item": item.id }, [
-      el("p", { class: "ck-qnum", id: `${name}-num`, text: format(s.questionOf, { n: n + 1, total: items.length }) }),
-      el("div", { class: "ck-prompt", id: promptId, html: item.prompt }),
-      el("fieldset", { class: "ck-fieldset", "aria-labelledby": `${name}-num ${promptId}` }, controls.nodes),
-      el("div", { class: "ck-actions" }, [check, hintButton, showButton, tries]),
-      hint, el("div", { class: "ck-result" }, [status, detail, feedback]), explanation, reveal,
+    const showButton = el("button.ck-button", { hidden: true, text: s.showAnswer });
+    const tries = el("span.ck-tries");
+    const node = el("li.ck-item", { "data-type": item.type, "data-item": item.id }, [
+      el("p.ck-qnum", { id: `${name}-num`, text: format(s.questionOf, { n: n + 1, total: items.length }) }),
+      el("div.ck-prompt", { id: promptId, html: item.prompt }),
+      el("fieldset.ck-fieldset", { "aria-labelledby": `${name}-num ${promptId}` }, controls.nodes),
+      el("div.ck-actions", {}, [check, hintButton, showButton, tries]),
+      hint, el("div.ck-result", {}, [status, detail, feedback]), explanation, reveal,
     ]);
     let shown = null; // the entry on screen, so another tab's change is drawn only when it differs
 
     function setStatus(cls, icon, text) {
       status.className = `ck-status ${cls}`;
-      status.replaceChildren(el("span", { class: "ck-icon", "aria-hidden": "true", text: icon }), el("span", { text }));
+      status.replaceChildren(el("span.ck-icon", { "aria-hidden": "true", text: icon }), el("span", { text }));
     }
 
     /** Draw an entry; `note` (after a check) says how the try changed the score. */
@@ -170,7 +170,7 @@ function render({ model, el: root }) {
       reveal.hidden = !entry.revealed;
       if (entry.revealed) {
         controls.reveal?.();
-        reveal.replaceChildren(el("p", { class: "ck-label", text: s.correctAnswer }),
+        reveal.replaceChildren(el("p.ck-label", { text: s.correctAnswer }),
           controls.reveal ? el("p", { text: s.orderShown }) : controls.answer());
       }
     }
@@ -231,11 +231,11 @@ function render({ model, el: root }) {
     list.replaceChildren(...views.map((view) => view.node));
   }
 
-  const reset = el("button", { class: "ck-button ck-reset", text: s.reset, "aria-expanded": "false" });
-  const confirmYes = el("button", { class: "ck-button ck-primary", text: s.resetYes });
-  const confirmNo = el("button", { class: "ck-button", text: s.resetNo });
-  const confirmBox = el("div", { class: "ck-confirm", role: "group", "aria-labelledby": `${base}-confirm`, hidden: true }, [
-    el("p", { id: `${base}-confirm`, text: s.resetConfirm }), el("div", { class: "ck-actions" }, [confirmYes, confirmNo]),
+  const reset = el("button.ck-button.ck-reset", { text: s.reset, "aria-expanded": "false" });
+  const confirmYes = el("button.ck-button.ck-primary", { text: s.resetYes });
+  const confirmNo = el("button.ck-button", { text: s.resetNo });
+  const confirmBox = el("div.ck-confirm", { role: "group", "aria-labelledby": `${base}-confirm`, hidden: true }, [
+    el("p", { id: `${base}-confirm`, text: s.resetConfirm }), el("div.ck-actions", {}, [confirmYes, confirmNo]),
   ]);
   const closeConfirm = () => { confirmBox.hidden = true; reset.setAttribute("aria-expanded", "false"); reset.focus(); };
   on(reset, "click", () => {
@@ -253,11 +253,11 @@ function render({ model, el: root }) {
     speak(s.resetDone);
   });
 
-  const section = el("section", { class: "ck-quiz", "aria-labelledby": `${base}-title` }, [
-    el("div", { class: "ck-header" }, [el("p", { class: "ck-title", id: `${base}-title`, text: quiz.title }), scoreLine]),
+  const section = el("section.ck-quiz", { "aria-labelledby": `${base}-title` }, [
+    el("div.ck-header", {}, [el("p.ck-title", { id: `${base}-title`, text: quiz.title }), scoreLine]),
     notices,
     list,
-    el("div", { class: "ck-footer" }, [summary, reset]),
+    el("div.ck-footer", {}, [summary, reset]),
     confirmBox,
     live,
   ]);

@@ -18,14 +18,14 @@ function extent(first, last, width) {
 
 /** The view moved and sized to lie within [lo, hi] and span at least MIN_SPAN days. */
 function clampView(v0, v1, lo, hi) {
-  const span = Math.min(Math.max(v1 - v0, MIN_SPAN), hi - lo);
-  const start = Math.min(Math.max(v0, lo), hi - span);
+  const span = clamp(v1 - v0, MIN_SPAN, hi - lo);
+  const start = clamp(v0, lo, hi - span);
   return [start, start + span];
 }
 
 /** The view scaled by ``factor`` around day ``anchor``, which stays at fraction ``at`` of the view. */
 function zoomAround(v0, v1, factor, anchor, at, lo, hi) {
-  const span = Math.min(Math.max((v1 - v0) * factor, MIN_SPAN), hi - lo);
+  const span = clamp((v1 - v0) * factor, MIN_SPAN, hi - lo);
   return clampView(anchor - at * span, anchor - at * span + span, lo, hi);
 }
 
@@ -40,10 +40,10 @@ function zoomAround(v0, v1, factor, anchor, at, lo, hi) {
 function zoomStep(v0, v1, factor, times, selected, width, lo, hi) {
   const mid = (v0 + v1) / 2;
   if (selected !== null && selected >= v0 && selected <= v1) {
-    return zoomAround(v0, v1, factor, selected, Math.min(0.8, Math.max(0.2, (selected - v0) / (v1 - v0))), lo, hi);
+    return zoomAround(v0, v1, factor, selected, clamp((selected - v0) / (v1 - v0), 0.2, 0.8), lo, hi);
   }
   if (factor >= 1 || !times.length) return zoomAround(v0, v1, factor, mid, 0.5, lo, hi);
-  const span = Math.min(Math.max((v1 - v0) * factor, MIN_SPAN), hi - lo);
+  const span = clamp((v1 - v0) * factor, MIN_SPAN, hi - lo);
   const inner = (span * usable(width)) / width; // the events must fit inside the edge margins
   const from = lowerBound(times, v0);
   const to = lowerBound(times, v1 + 1e-9);

@@ -11,7 +11,7 @@ function sectionHref(ev, siteUrl) {
 
 /** Date, summary, date note, themes and actors, sources and the section link of ``ev`` (no nulls). */
 function eventBody(ev, idPrefix, { s, themeLabels, siteUrl }) {
-  const sources = el("ul", { class: "ck-tl-sources" }, ev.sources.map((src) => el("li", {}, [
+  const sources = el("ul.ck-tl-sources", {}, ev.sources.map((src) => el("li", {}, [
     el("a", { href: src.url, target: "_blank", rel: "noopener noreferrer", text: src.title }),
     src.publisher ? ` (${src.publisher})` : null,
   ])));
@@ -21,12 +21,12 @@ function eventBody(ev, idPrefix, { s, themeLabels, siteUrl }) {
     `${s.actors}: ${ev.actors.join(", ")}`,
   ].filter(Boolean).join(" · ");
   return [
-    el("p", { class: "ck-tl-date" }, [el("time", { datetime: ev.start, text: ev.label })]),
-    el("div", { class: "ck-tl-summary", html: ev.summary }),
-    ev.date_note ? el("p", { class: "ck-tl-date-note" }, [el("strong", { text: `${s.dateNote}: ` }), ev.date_note]) : null,
-    el("p", { class: "ck-tl-meta", text: meta }),
-    el("p", { class: "ck-tl-sources-label", id: `${idPrefix}-sources`, text: s.sources }),
+    el("p.ck-tl-date", {}, [el("time", { datetime: ev.start, text: ev.label })]),
+    el("div.ck-tl-summary", { html: ev.summary }),
+    ev.date_note ? el("p.ck-tl-date-note", {}, [el("strong", { text: `${s.dateNote}: ` }), ev.date_note]) : null,
+    el("p.ck-tl-meta", { text: meta }),
+    el("p.ck-tl-sources-label", { id: `${idPrefix}-sources`, text: s.sources }),
     sources,
-    href ? el("p", {}, [el("a", { class: "ck-tl-section-link", href, text: s.readMore })]) : null,
+    href ? el("p", {}, [el("a.ck-tl-section-link", { href, text: s.readMore })]) : null,
   ].filter(Boolean);
 }

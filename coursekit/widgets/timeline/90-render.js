@@ -21,12 +21,11 @@ function render({ model, el: host }) {
   const byId = new Map(all.map((e) => [e.id, e]));
   const first = all.length ? all[0].t : Date.UTC(2000, 0, 1) / DAY;
   const last = all.length ? all.reduce((m, e) => Math.max(m, e.t1), -Infinity) : first + 365;
-  const lang = document.documentElement.lang || undefined;
-  // month and day labels, made on first use: a formatter costs ~10 ms to make and the whole axis shows years
-  const formats = { m: { month: "short" }, d: { day: "numeric", month: "short" } };
-  const formatters = {};
-  const tickLabel = (unit, date) =>
-    (formatters[unit] || (formatters[unit] = new Intl.DateTimeFormat(lang, { timeZone: "UTC", ...formats[unit] }))).format(date);
+  // month and day labels, their formatters made on first use (common.js intl): one costs ~10 ms to make,
+  // and the whole axis shows years
+  const formats = { m: { timeZone: "UTC", month: "short" }, d: { timeZone: "UTC", day: "numeric", month: "short" } };
+  const tickLabel = (unit, date) => intl(Intl.DateTimeFormat, formats[unit]).format(date);
+  const whenIdle = window.requestIdleCallback || ((callback) => setTimeout(callback, 50));
   const reducedMotion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : { matches: true };
   const bodyOptions = { s, themeLabels, siteUrl: model.get("site_url") };
 
@@ -51,7 +50,7 @@ function render({ model, el: host }) {
   const titleId = `${base}-title`;
   const helpId = `${base}-help`;
   const detailsId = `${base}-details`;
-  const status = el("p", { class: "ck-tl-status", role: "status" });
+  const status = el("p.ck-tl-status", { role: "status" });
   const search = el("input", { type: "search", id: `${base}-search`, class: "ck-tl-search", autocomplete: "off" });
   const option = (value, label) => { const node = el("option", { value, text: label }); node._label = label; return node; };
   const themeSelect = el("select", { id: `${base}-theme`, class: "ck-tl-theme" }, [option("", s.allThemes)]);
@@ -64,7 +63,7 @@ function render({ model, el: host }) {
   function makeActors() {
     if (actorsMade) return;
     actorsMade = true;
-    const actors = [...new Set(all.flatMap((e) => e.actors))].sort(new Intl.Collator(lang).compare); // one collator, not one per comparison
+    const actors = [...new Set(all.flatMap((e) => e.actors))].sort(intl(Intl.Collator, {}).compare); // one collator, not one per comparison
     for (const actor of actors) actorSelect.append(option(actor, actor));
     labelOptions();
   }
@@ -74,43 +73,43 @@ function render({ model, el: host }) {
     el("button", { class: `ck-button ${cls}`, text, "aria-label": label, title: label, onclick });
   const zoomOut = button("ck-tl-zoom-out", "−", s.zoomOut, () => zoomBy(STEP));
   const zoomIn = button("ck-tl-zoom-in", "+", s.zoomIn, () => zoomBy(1 / STEP));
-  const zoomReset = el("button", { class: "ck-button ck-tl-zoom-reset", text: s.reset,
+  const zoomReset = el("button.ck-button.ck-tl-zoom-reset", { text: s.reset,
     onclick: () => { animate(); v0 = lo; v1 = hi; draw(); } });
-  const listToggle = el("button", { class: "ck-button ck-tl-list-toggle", "aria-pressed": "false",
+  const listToggle = el("button.ck-button.ck-tl-list-toggle", { "aria-pressed": "false",
     text: s.listView, onclick: () => setListMode(!listMode) });
 
-  const eraLayer = el("div", { class: "ck-tl-eras", "aria-hidden": "true" });
-  const tickLayer = el("div", { class: "ck-tl-ticks", "aria-hidden": "true" });
-  const markerLayer = el("div", { class: "ck-tl-markers" });
-  const tip = el("div", { class: "ck-tl-tip", "aria-hidden": "true", hidden: true });
-  const viewport = el("div", { class: "ck-tl-viewport", role: "group", tabindex: "-1",
+  const eraLayer = el("div.ck-tl-eras", { "aria-hidden": "true" });
+  const tickLayer = el("div.ck-tl-ticks", { "aria-hidden": "true" });
+  const markerLayer = el("div.ck-tl-markers");
+  const tip = el("div.ck-tl-tip", { "aria-hidden": "true", hidden: true });
+  const viewport = el("div.ck-tl-viewport", { role: "group", tabindex: "-1",
     "aria-label": s.axisLabel, "aria-describedby": helpId },
-  [eraLayer, el("div", { class: "ck-tl-baseline", "aria-hidden": "true" }), tickLayer, markerLayer, tip]);
-  const details = el("div", { class: "ck-tl-details", id: detailsId, role: "region", hidden: true,
+  [eraLayer, el("div.ck-tl-baseline", { "aria-hidden": "true" }), tickLayer, markerLayer, tip]);
+  const details = el("div.ck-tl-details", { id: detailsId, role: "region", hidden: true,
     "aria-labelledby": `${detailsId}-title` });
-  const list = el("ol", { class: "ck-tl-list", hidden: true });
-  const help = el("p", { class: "ck-tl-help", id: helpId });
+  const list = el("ol.ck-tl-list", { hidden: true });
+  const help = el("p.ck-tl-help", { id: helpId });
 
   // eras: a band on the axis, named inside it only where the whole name fits, and each named in full,
   // with its dates, in the key under the axis (also what a screen reader reads: the bands are hidden)
-  const eraKey = el("p", { class: "ck-tl-era-key" }, [`${s.eras}: `]);
+  const eraKey = el("p.ck-tl-era-key", {}, [`${s.eras}: `]);
   const eraNodes = (model.get("eras") || []).map((era, n) => {
-    const text = el("span", { class: "ck-tl-era-label", text: era.label });
+    const text = el("span.ck-tl-era-label", { text: era.label });
     const node = el("div", { class: `ck-tl-era ck-tl-era-${n % 2}` }, [text]);
-    const item = el("span", { class: "ck-tl-era-item" }, [
+    const item = el("span.ck-tl-era-item", {}, [
       el("span", { class: `ck-tl-swatch ck-tl-era-${n % 2}`, "aria-hidden": "true" }), `${era.label} (${era.dates})`]);
     eraLayer.append(node);
     eraKey.append(item);
     return { node, text, item, need: 0, t0: dayNumber(era.start), t1: dayNumber(era.end, true) };
   });
-  const axisView = el("div", { class: "ck-tl-axis-view" }, [viewport, eraKey]);
+  const axisView = el("div.ck-tl-axis-view", {}, [viewport, eraKey]);
 
-  const field = (label, control) => el("div", { class: "ck-tl-field" }, [el("label", { for: control.id, text: label }), control]);
-  const root = el("section", { class: "ck-timeline", "aria-labelledby": titleId }, [
-    el("div", { class: "ck-tl-header" }, [el("p", { class: "ck-title", id: titleId, text: model.get("title") || s.label }), status]),
-    el("div", { class: "ck-tl-controls" }, [
+  const field = (label, control) => el("div.ck-tl-field", {}, [el("label", { for: control.id, text: label }), control]);
+  const root = el("section.ck-timeline", { "aria-labelledby": titleId }, [
+    el("div.ck-tl-header", {}, [el("p.ck-title", { id: titleId, text: model.get("title") || s.label }), status]),
+    el("div.ck-tl-controls", {}, [
       field(s.search, search), field(s.theme, themeSelect), field(s.actor, actorSelect),
-      el("div", { class: "ck-tl-zoom", role: "group", "aria-label": s.zoomGroup }, [zoomOut, zoomIn, zoomReset]),
+      el("div.ck-tl-zoom", { role: "group", "aria-label": s.zoomGroup }, [zoomOut, zoomIn, zoomReset]),
       listToggle,
     ]),
     help, axisView, details, list,
@@ -163,24 +162,19 @@ function render({ model, el: host }) {
   const markerLabel = (ev) => `${ev.title}, ${ev.label}`;
 
   function newMarker(unit) {
-    const dot = el("span", { class: "ck-tl-dot", "aria-hidden": "true" });
-    const node = el("button", { "data-key": unit.key, tabindex: "-1" }, [dot]);
+    const dot = el("span.ck-tl-dot", { "aria-hidden": "true" });
     if (unit.kind === "event") {
-      node.className = "ck-tl-marker";
-      node.dataset.id = unit.ev.id;
-      node.setAttribute("aria-label", markerLabel(unit.ev));
-      node.dataset.tip = markerLabel(unit.ev);
-      node.setAttribute("aria-controls", detailsId);
-    } else {
-      const a = unit.members[0];
-      const b = unit.members[unit.members.length - 1];
-      node.className = "ck-tl-marker ck-tl-cluster";
-      dot.textContent = unit.members.length > 99 ? `${formatNumber(99)}+` : formatNumber(unit.members.length);
-      node.setAttribute("aria-label", format(s.clusterLabel, { count: unit.members.length, from: a.label, to: b.label }));
-      node.dataset.tip = format(s.clusterTip, { count: unit.members.length, from: a.label, to: b.label });
+      const label = markerLabel(unit.ev);
+      return el("button.ck-tl-marker", { "data-key": unit.key, "data-id": unit.ev.id, "data-tip": label,
+        "aria-label": label, "aria-controls": detailsId, tabindex: "-1" }, [dot]);
     }
-    return node;
+    const count = unit.members.length;
+    const values = { count, from: unit.members[0].label, to: unit.members[count - 1].label };
+    dot.textContent = count > 99 ? `${formatNumber(99)}+` : formatNumber(count);
+    return el("button.ck-tl-marker.ck-tl-cluster", { "data-key": unit.key, "data-tip": format(s.clusterTip, values),
+      "aria-label": format(s.clusterLabel, values), tabindex: "-1" }, [dot]);
   }
+
 
   /** "Showing 8 of 8 events", and when the range in view holds fewer of them, how many it holds. */
   function updateStatus() {
@@ -216,8 +210,8 @@ function render({ model, el: host }) {
   function draw() {
     updateStatus();
     updateZoom();
-    viewport.dataset.span = String(Math.round(v1 - v0));
-    viewport.dataset.start = String(Math.round(v0));
+    viewport.dataset.span = Math.round(v1 - v0); // read by tests: the range in view, in days
+    viewport.dataset.start = Math.round(v0);
     if (!width || listMode) return;
     const out = layout(shown, times, v0, v1, width, { selectedId, rtl });
     const active = document.activeElement;
@@ -264,8 +258,8 @@ function render({ model, el: host }) {
 
     const X = (t) => { const x = ((t - v0) / (v1 - v0)) * width; return rtl ? width - x : x; };
     for (const era of eraNodes) {
-      const a = Math.max(0, Math.min(width, X(rtl ? era.t1 : era.t0)));
-      const b = Math.max(0, Math.min(width, X(rtl ? era.t0 : era.t1)));
+      const a = clamp(X(rtl ? era.t1 : era.t0), 0, width);
+      const b = clamp(X(rtl ? era.t0 : era.t1), 0, width);
       era.node.hidden = b - a < 1;
       era.node.style.transform = `translateX(${a}px)`;
       era.node.style.width = `${b - a}px`;
@@ -274,8 +268,8 @@ function render({ model, el: host }) {
     tickLayer.replaceChildren(...tickTimes(v0, v1, width).map(([t, unit]) => {
       const date = new Date(t * DAY);
       const year = formatNumber(date.getUTCFullYear(), { useGrouping: false });
-      const node = unit === "y" ? el("span", { class: "ck-tl-tick", text: year })
-        : el("span", { class: "ck-tl-tick" }, [el("span", { text: tickLabel(unit, date) }), el("span", { text: year })]);
+      const node = unit === "y" ? el("span.ck-tl-tick", { text: year })
+        : el("span.ck-tl-tick", {}, [el("span", { text: tickLabel(unit, date) }), el("span", { text: year })]);
       node.style.transform = `translateX(${X(t)}px) translateX(-50%)`;
       return node;
     }));
@@ -338,8 +332,7 @@ function render({ model, el: host }) {
   // ---- filtering ----
   /** Prepare the search text in idle time, a few hundred events at a time, so the first search is quick too. */
   function prepareSearch(from = 0) {
-    const idle = window.requestIdleCallback || ((callback) => setTimeout(callback, 50));
-    idle(() => {
+    whenIdle(() => {
       const to = Math.min(from + 250, all.length);
       for (let k = from; k < to; k++) haystack(all[k]);
       if (to < all.length && root.isConnected) prepareSearch(to);
@@ -380,11 +373,11 @@ function render({ model, el: host }) {
   function fillDetails() {
     const ev = byId.get(selectedId);
     if (!ev) return;
-    const close = el("button", { class: "ck-button ck-tl-close", text: s.close,
+    const close = el("button.ck-button.ck-tl-close", { text: s.close,
       onclick: () => closeDetails(true) });
     details.dataset.id = ev.id;
     details.replaceChildren(
-      el("div", { class: "ck-tl-details-head" }, [el("p", { class: "ck-tl-details-title", id: `${detailsId}-title`, text: ev.title }), close]),
+      el("div.ck-tl-details-head", {}, [el("p.ck-tl-details-title", { id: `${detailsId}-title`, text: ev.title }), close]),
       ...eventBody(ev, detailsId, bodyOptions),
     );
   }
@@ -442,14 +435,14 @@ function render({ model, el: host }) {
     else if (focused?.kind === "event") index = shown.indexOf(focused.ev) + direction;
     else if (focused) index = shown.indexOf(focused.members[direction > 0 ? 0 : focused.members.length - 1]);
     else index = direction > 0 ? lowerBound(times, v0) : lowerBound(times, v1) - 1;
-    select(shown[Math.max(0, Math.min(shown.length - 1, index))].id, { focus: true });
+    select(shown[clamp(index, 0, shown.length - 1)].id, { focus: true });
   }
 
   // ---- list view ----
   function buildList() {
     const visible = new Set(shown);
     list.replaceChildren(...all.map((ev) => el("li", { "data-id": ev.id, hidden: !visible.has(ev) }, [
-      el("p", { class: "ck-tl-list-title" }, [el("strong", { text: ev.title })]),
+      el("p.ck-tl-list-title", {}, [el("strong", { text: ev.title })]),
       ...eventBody(ev, `${base}-list-${ev.id}`, bodyOptions),
     ])));
     list.dataset.built = "1";
@@ -461,7 +454,7 @@ function render({ model, el: host }) {
     list.hidden = !asList;
     axisView.hidden = asList;
     help.hidden = asList; // the axis instructions do not apply to the list
-    listToggle.setAttribute("aria-pressed", String(asList));
+    listToggle.setAttribute("aria-pressed", asList);
     listToggle.textContent = asList ? s.axisView : s.listView;
     updateZoom();
     if (!asList) draw();
@@ -552,7 +545,7 @@ function render({ model, el: host }) {
     pointers.set(event.pointerId, x);
     if (pinch && pointers.size >= 2) {
       const [a, b] = [...pointers.values()];
-      const span = Math.min(Math.max(pinch.span * pinch.d / Math.max(Math.abs(a - b), 1), MIN_SPAN), hi - lo);
+      const span = clamp(pinch.span * pinch.d / Math.max(Math.abs(a - b), 1), MIN_SPAN, hi - lo);
       const start = pinch.t - frac((a + b) / 2) * span;
       setView(clampView(start, start + span, lo, hi));
       schedule();
@@ -589,7 +582,7 @@ function render({ model, el: host }) {
     event.preventDefault();
     const x = event.clientX - viewport.getBoundingClientRect().left;
     if (event.ctrlKey || event.metaKey) {
-      setView(zoomAround(v0, v1, Math.exp(Math.max(-1, Math.min(1, event.deltaY * 0.01))), timeAt(x), frac(x), lo, hi));
+      setView(zoomAround(v0, v1, Math.exp(clamp(event.deltaY * 0.01, -1, 1)), timeAt(x), frac(x), lo, hi));
     } else {
       const shift = ((horizontal ? event.deltaX : event.deltaY) / width) * (v1 - v0) * (rtl ? -1 : 1);
       setView(clampView(v0 + shift, v1 + shift, lo, hi));
@@ -648,7 +641,7 @@ function render({ model, el: host }) {
   const fontsDone = () => requestAnimationFrame(() => { if (root.isConnected) { measureEras(); draw(); } });
   document.fonts?.addEventListener?.("loadingdone", fontsDone);
   prepareSearch();
-  (window.requestIdleCallback || ((callback) => setTimeout(callback, 50)))(makeActors);
+  whenIdle(makeActors);
 
   const onSelected = () => {
     const id = model.get("selected") || "";
