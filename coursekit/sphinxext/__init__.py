@@ -105,4 +105,5 @@ def setup(app: Sphinx) -> dict:
     # 5: a timeline's eras carry their dates, for the key under the axis (pages saved before lack them)
     # 6: the quiz's fallback marks the parts the saved state leaves to it (assets.share_parts)
     # 7: the strings pages give their scripts are keyed without their section (strings.section)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 7}
+    # 8: the progress page's strings say when nothing new can be saved (progress.notSaving)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True, "env_version": 8}

@@ -114,6 +114,7 @@ function setup(root) {
     showOverview(rows, marks, answered, total);
     const messages = [];
     if (rows.some((row) => !row.available)) messages.push(s.unavailable);
+    else if (!canSave()) messages.push(s.notSaving);
     if (corrupt) messages.push(format(s.corrupt, { count: corrupt }));
     if (dropped) messages.push(format(s.dropped, { count: dropped }));
     if (messages.length) say(messages.join(" "));
@@ -151,7 +152,7 @@ function setup(root) {
     if (plan.error) { say(format(s.importNotExport, { file: file.name })); return; }
     const ok = apply(plan);
     render();
-    say(`${importMessage(plan.counts, s)}${ok ? "" : ` ${s.unavailable}`}`);
+    say(`${importMessage(plan.counts, s)}${ok ? "" : ` ${s.notSaving}`}`);
   }
 
   root.querySelector(".ck-export-json").addEventListener("click", () => {
@@ -178,7 +179,7 @@ function setup(root) {
   nameInput.value = store.get(LEARNER_NAME_KEY).value || "";
   nameInput.addEventListener("input", () => {
     const name = nameInput.value.trim().slice(0, MAX_NAME);
-    if (!(name ? store.set(LEARNER_NAME_KEY, name) : store.remove(LEARNER_NAME_KEY))) say(s.unavailable);
+    if (!(name ? store.set(LEARNER_NAME_KEY, name) : store.remove(LEARNER_NAME_KEY))) say(s.notSaving);
   });
   fileInput.addEventListener("change", () => {
     const [file] = fileInput.files;

@@ -124,3 +124,18 @@ def test_the_page_does_not_jump_when_the_saved_progress_arrives_on_a_slow_phone(
     shifted = page.evaluate("window.ckShifts.reduce((a, b) => a + b, 0)")
     context.close()
     assert shifted <= 0.02, f"cumulative layout shift {shifted:.3f}"
+
+
+def test_a_full_storage_keeps_the_saved_progress_shown_and_says_nothing_new_will_be_kept(answered):
+    """A student's browser runs out of storage after they answered: the answer is still counted, the page says
+    a name or an import would not be kept, and nothing on the page throws (the theme's colour mode included)."""
+    watched, quiz = answered
+    page = watched.page
+    page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
+    page.reload()
+    row = page.locator(f'tr[data-quiz="{quiz["id"]}"]')
+    expect(row.locator(".ck-answered")).to_have_text(f"1 / {attempt_total(quiz)}")
+    expect(page.locator(".ck-progress-status")).to_contain_text("not letting the page save")
+    page.locator(".ck-learner-name").fill("Amina")
+    expect(page.locator(".ck-progress-status")).to_contain_text("will not be kept")
+    assert watched.problems == []

@@ -24,7 +24,8 @@ test("checking nothing is not an answer", () => {
   assert.equal(q.answered({ type: "numeric" }, "  "), false);
   assert.equal(q.answered({ type: "short_text" }, "Makkah"), true);
   assert.equal(q.answered({ type: "matching" }, [-1, -1]), false);
-  assert.equal(q.answered({ type: "matching" }, [-1, 0]), true);
+  assert.equal(q.answered({ type: "matching" }, [-1, 0]), false); // a row left empty
+  assert.equal(q.answered({ type: "matching" }, [1, 0]), true);
   assert.equal(q.answered({ type: "ordering" }, [1, 0, 2]), true);
   assert.equal(q.answered({ type: "ordering" }, [1, 0, 2], [1, 0, 2]), false);   // the starting order, untouched
   assert.equal(q.answered({ type: "ordering" }, [0, 1, 2], [1, 0, 2]), true);

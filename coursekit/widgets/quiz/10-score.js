@@ -88,8 +88,8 @@ function answered(item, response, start) {
     case "numeric":
     case "short_text":
       return typeof response === "string" && response.trim() !== "";
-    case "matching":
-      return Array.isArray(response) && response.some((v) => v >= 0);
+    case "matching": // every row: a row left empty would be marked wrong and cost a try
+      return Array.isArray(response) && response.length > 0 && response.every((v) => v >= 0);
     case "ordering": // the starting order is never the answer (20-shuffle.js): checking it untouched is no try
       return Array.isArray(response) && !(Array.isArray(start) && sameResponse(response, start));
     default:

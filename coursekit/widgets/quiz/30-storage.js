@@ -171,6 +171,11 @@ const store = {
   },
 };
 
+/** true when saved work can be written here now: a probe, removed at once (storage can be readable and full). */
+function canSave() {
+  return store.set("coursekit:probe", "") && store.remove("coursekit:probe");
+}
+
 /** {record, dropped, unreadable, ok} for a quiz, read from storage. */
 function loadRecord(quiz) {
   const { ok, value } = store.get(storageKey(quiz.id));

@@ -178,7 +178,7 @@ function render({ model, el: root }) {
     on(check, "click", () => {
       const response = controls.read();
       const before = record.answers[item.id] || { tries: 0, score: 0, revealed: false };
-      const missing = !answered(item, response, start) ? (item.type === "ordering" ? "orderFirst" : "needAnswer")
+      const missing = !answered(item, response, start) ? ({ ordering: "orderFirst", matching: "matchAll" }[item.type] || "needAnswer")
         : item.type === "numeric" && typedNumber(response) === null ? "needNumber"
           : before.tries > 0 && sameResponse(before.response, response) ? "sameAnswer" : null;
       if (missing) { // not a try: nothing, no number, the untouched order or the answer already checked

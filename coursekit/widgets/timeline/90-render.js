@@ -182,7 +182,7 @@ function render({ model, el: host }) {
     if (!shown.length) { status.textContent = `${s.noMatch} ${showing}. ${s.noMatchHint}`; return; }
     const inView = listMode ? shown.length : shown.filter((ev) => ev.t1 >= v0 && ev.t <= v1).length;
     const text = inView === shown.length ? showing
-      : `${showing}; ${format(inView ? s.inView : s.noneInView, { count: inView })}`;
+      : format(s.showingInView, { showing, inView: format(inView ? s.inView : s.noneInView, { count: inView }) });
     if (status.textContent !== text) status.textContent = text; // a live region: say it only when it changes
   }
 
