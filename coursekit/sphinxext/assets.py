@@ -218,7 +218,7 @@ def page_script(name: str) -> str:
 def served(name: str, suffix: str) -> str | None:
     """The exact text the built site serves as ``_static/coursekit/<name><suffix>`` (None: no such file)."""
     if is_widget(name):
-        return javascript(classic_script(name)) if suffix == ".js" else stylesheet(module_css(name))
+        return javascript(classic_script(name)) if suffix == ".js" else stylesheet(module_css(name, live=False))
     source = STATIC / f"{name}{suffix}"
     if not source.exists():
         return None

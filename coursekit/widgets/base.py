@@ -37,9 +37,11 @@ def is_widget(name: str) -> bool:
     return (HERE / name).is_dir()
 
 
-def module_css(name: str) -> str:
-    """A widget's stylesheet: the shared rules (common.css), then its own ``<name>.css``."""
-    return (HERE / "common.css").read_text(encoding="utf-8") + (HERE / f"{name}.css").read_text(encoding="utf-8")
+def module_css(name: str, live: bool = True) -> str:
+    """A widget's stylesheet: the shared rules (common.css), its own ``<name>.css``, and for a live widget
+    live.css (JupyterLab's colours; the built book leaves it out)."""
+    parts = ["common.css", f"{name}.css", *(["live.css"] if live else [])]
+    return "".join((HERE / part).read_text(encoding="utf-8") for part in parts)
 
 
 class CourseWidget(anywidget.AnyWidget):

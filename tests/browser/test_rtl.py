@@ -123,6 +123,12 @@ def test_ordering_buttons_sit_at_the_left_end_and_move_entries(phone, arabic_sit
     before = entries.evaluate_all("els => els.map((e) => e.dataset.entry)")
     row = entries.first
     assert box(row.locator(".ck-move-buttons"))["right"] <= box(row.locator(".ck-drag"))["left"] + 1
+    # the list is indented at its start (the right) only: a student saw it padded on both sides, its text
+    # squeezed into 98 px of a 390 px phone and wrapped to nine lines
+    item_box, entry = box(order_box), box(row)
+    assert entry["left"] - item_box["left"] <= 2 and entry["right"] < item_box["right"], (item_box, entry)
+    assert all(b["right"] <= item_box["right"] + 1 and b["left"] >= item_box["left"] - 1
+               for b in row.locator("button.ck-move").evaluate_all(f"els => els.map({BOX})"))
     row.locator("button.ck-move").nth(1).tap()   # down: the first entry moves to second place
     after = entries.evaluate_all("els => els.map((e) => e.dataset.entry)")
     assert after[:2] == [before[1], before[0]], (before, after)
