@@ -71,6 +71,7 @@ function setup(root) {
   const nameInput = root.querySelector(".ck-learner-name");
   const fileInput = root.querySelector(".ck-import-file");
   const answerList = answersBox ? JSON.parse(answersBox.getAttribute("data-answers")) : [];
+  const saving = canSave(); // once: a probe on every render would reach the other tabs each time
 
   function storedMarks() {
     return Object.fromEntries(sections.map((section) => [section.id, readMark(section.id)]).filter(([, m]) => m));
@@ -114,7 +115,7 @@ function setup(root) {
     showOverview(rows, marks, answered, total);
     const messages = [];
     if (rows.some((row) => !row.available)) messages.push(s.unavailable);
-    else if (!canSave()) messages.push(s.notSaving);
+    else if (!saving) messages.push(s.notSaving);
     if (corrupt) messages.push(format(s.corrupt, { count: corrupt }));
     if (dropped) messages.push(format(s.dropped, { count: dropped }));
     if (messages.length) say(messages.join(" "));
@@ -186,7 +187,7 @@ function setup(root) {
     if (file) importFile(file).finally(() => { fileInput.value = ""; });
   });
   root.querySelectorAll(".ck-progress-actions button, .ck-progress-tools").forEach((b) => { b.hidden = false; });
-  window.addEventListener("storage", render); // a quiz answered in another tab
+  window.addEventListener("storage", (event) => { if (event.key !== PROBE_KEY) render(); }); // a quiz answered in another tab
   render();
 }
 

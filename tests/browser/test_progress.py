@@ -139,3 +139,17 @@ def test_a_full_storage_keeps_the_saved_progress_shown_and_says_nothing_new_will
     page.locator(".ck-learner-name").fill("Amina")
     expect(page.locator(".ck-progress-status")).to_contain_text("will not be kept")
     assert watched.problems == []
+
+
+def test_two_progress_tabs_do_not_wake_each_other_without_end(answered):
+    """Each My progress tab re-renders on the other tabs' storage events; its own check that it can still
+    save must not become one of them, or two open tabs would keep each other busy for ever."""
+    watched, _quiz = answered
+    first = watched.page
+    first.evaluate("window.__storageEvents = 0; addEventListener('storage', () => { window.__storageEvents += 1; })")
+    second = first.context.new_page()
+    second.goto(first.url)
+    second.wait_for_selector(".ck-progress-actions button:not([hidden])")
+    first.wait_for_timeout(1500)
+    assert first.evaluate("window.__storageEvents") <= 8   # the second page's own start; without end: thousands
+    second.close()

@@ -171,9 +171,13 @@ const store = {
   },
 };
 
+/** The key canSave writes and removes: every other tab gets a storage event for it, which none must act on
+ * (two My progress tabs that re-rendered on it would probe each other without end). */
+const PROBE_KEY = "coursekit:probe";
+
 /** true when saved work can be written here now: a probe, removed at once (storage can be readable and full). */
 function canSave() {
-  return store.set("coursekit:probe", "") && store.remove("coursekit:probe");
+  return store.set(PROBE_KEY, "") && store.remove(PROBE_KEY);
 }
 
 /** {record, dropped, unreadable, ok} for a quiz, read from storage. */
