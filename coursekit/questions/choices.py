@@ -44,7 +44,7 @@ def fallback(item) -> str:
 
 def answer(item, note: str = "") -> str:
     right = [to_html(c.text, inline=True) for c in item.choices if c.correct]
-    return f"<p>{e(t('answer.choices'))}{note}:</p>{listing('ul', right)}"
+    return f"<p>{e(t('answerKey.choices'))}{note}:</p>{listing('ul', right)}"
 
 
 def paper(item, rng, how: str) -> str:

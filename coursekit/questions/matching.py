@@ -109,7 +109,7 @@ class MatchingType(QuestionType):
 
     def answer(self, item) -> str:
         pairs = [f"{to_html(p.left, inline=True)} → {to_html(p.right, inline=True)}" for p in item.pairs]
-        return f"<p>{e(t('answer.pairs'))}:</p>{listing('ul', pairs)}"
+        return f"<p>{e(t('answerKey.pairs'))}:</p>{listing('ul', pairs)}"
 
     def paper(self, item, rng) -> str:
         from . import paper_parts as pp

@@ -66,7 +66,7 @@ class NumericType(QuestionType):
     def answer(self, item) -> str:
         tolerance = f" ± {written(item.tolerance, language(), grouping=False)}" if item.tolerance else ""
         unit = f" {e(item.unit)}" if item.unit else ""
-        return f"<p>{e(t('answer.value'))}: <strong>{written(item.answer, language(), grouping=False)}{tolerance}</strong>{unit}</p>"
+        return f"<p>{e(t('answerKey.value'))}: <strong>{written(item.answer, language(), grouping=False)}{tolerance}</strong>{unit}</p>"
 
     def paper(self, item, rng) -> str:
         from . import paper_parts as pp

@@ -49,7 +49,7 @@ class OrderingType(QuestionType):
         return listing("ul", [to_html(o, inline=True) for o in shown])
 
     def answer(self, item) -> str:
-        return f"<p>{e(t('answer.order'))}:</p>{listing('ol', [to_html(o, inline=True) for o in item.order])}"
+        return f"<p>{e(t('answerKey.order'))}:</p>{listing('ol', [to_html(o, inline=True) for o in item.order])}"
 
     def paper(self, item, rng) -> str:
         from . import paper_parts as pp

@@ -48,7 +48,7 @@ class ShortTextType(QuestionType):
         return ""
 
     def answer(self, item) -> str:
-        return f"<p>{e(t('answer.accepted'))}:</p>{listing('ul', [e(a) for a in item.accepted])}"
+        return f"<p>{e(t('answerKey.accepted'))}:</p>{listing('ul', [e(a) for a in item.accepted])}"
 
     def paper(self, item, rng) -> str:
         from . import paper_parts as pp

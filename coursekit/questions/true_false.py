@@ -37,7 +37,7 @@ class TrueFalseType(QuestionType):
 
     def answer(self, item) -> str:
         value = "true" if item.answer else "false"   # the value as the YAML file spells it
-        return f"<p>{e(t('answer.value'))}: <strong>{value}</strong></p>"
+        return f"<p>{e(t('answerKey.value'))}: <strong>{value}</strong></p>"
 
     def paper(self, item, rng) -> str:
         from . import paper_parts as pp

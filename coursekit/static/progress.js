@@ -41,8 +41,8 @@ function showAnswers(box, s) {
   box.querySelector(".ck-answers-none").hidden = found.length > 0;
   box.querySelector(".ck-answer-list").replaceChildren(...found.map((answer) => el("li", {}, [
     el("p", {}, [el("a", { href: answer.href, text: answer.prompt })]),
-    el("p", { class: "ck-own-text", text: answer.text }),
-    el("p", { class: "ck-own-saved", text: format(s.answerSaved, { date: formatDate(answer.saved) }) }),
+    el("p.ck-own-text", { text: answer.text }),
+    el("p.ck-own-saved", { text: format(s.answerSaved, { date: formatDate(answer.saved) }) }),
   ])));
   return found.map(({ id, section, prompt, text, saved }) => ({ id, section, prompt, text, saved }));
 }

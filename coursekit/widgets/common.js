@@ -97,7 +97,7 @@ function normalise(text) {
 
 /** A polite live region (visually hidden) for `announce`. */
 function liveRegion() {
-  return el("div", { class: "ck-visually-hidden", "aria-live": "polite", role: "status" });
+  return el("div.ck-visually-hidden", { "aria-live": "polite", role: "status" });
 }
 
 /** Say `text` through a live region: emptied first, so repeating the same words is read again. */

@@ -18,7 +18,7 @@ from ...course import Course, find_root
 from ...questions.essay import criteria_html
 from ...schema.errors import ExerciseError
 from ...schema.markdown import to_html
-from ...strings import t
+from ...strings import section as ui_strings, t
 from .. import dependencies
 
 
@@ -75,14 +75,11 @@ def facilitator_notes(notes) -> str:
             f'<p><strong>{e(t("book.followUp"))}</strong></p>{to_html(notes.follow_up)}</div>')
 
 
-ANSWER_STRINGS = ("answer.label", "answer.saved", "answer.notSaved")
-
-
 def answer_box(ident: str, section: str) -> str:
     """A box for the student's own answer, kept in the browser (coursekit/static/answers.js); hidden
     until that script runs, since without it nothing could be kept."""
     e = html.escape
-    strings = json.dumps({k.removeprefix("answer."): t(k) for k in ANSWER_STRINGS}, ensure_ascii=False)
+    strings = json.dumps(ui_strings("answer"), ensure_ascii=False)
     return (f'<div class="ck-answer" hidden data-answer-id="{e(ident)}" data-section="{e(section)}" '
             f'data-strings="{e(strings)}"><label for="answer-{e(ident)}">{e(t("answer.label"))}</label>'
             f'<textarea id="answer-{e(ident)}" rows="5"></textarea>'

@@ -55,7 +55,7 @@ function trueFalseControls(item, name, s) {
 
 function textControls(item, name, s) {
   const numeric = item.type === "numeric";
-  const input = el("input", { type: "text", id: `${name}-input`, class: "ck-text", autocomplete: "off",
+  const input = el("input.ck-text", { type: "text", id: `${name}-input`, autocomplete: "off",
     inputmode: numeric ? "decimal" : false, spellcheck: numeric ? "false" : false });
   const label = el("label", { for: `${name}-input`, text: numeric ? s.numberLabel : s.textLabel });
   const unit = numeric && item.unit ? el("span.ck-unit", { text: item.unit }) : null;

@@ -51,11 +51,11 @@ function render({ model, el: host }) {
   const helpId = `${base}-help`;
   const detailsId = `${base}-details`;
   const status = el("p.ck-tl-status", { role: "status" });
-  const search = el("input", { type: "search", id: `${base}-search`, class: "ck-tl-search", autocomplete: "off" });
+  const search = el("input.ck-tl-search", { type: "search", id: `${base}-search`, autocomplete: "off" });
   const option = (value, label) => { const node = el("option", { value, text: label }); node._label = label; return node; };
-  const themeSelect = el("select", { id: `${base}-theme`, class: "ck-tl-theme" }, [option("", s.allThemes)]);
+  const themeSelect = el("select.ck-tl-theme", { id: `${base}-theme` }, [option("", s.allThemes)]);
   for (const [id, label] of Object.entries(themeLabels)) themeSelect.append(option(id, label));
-  const actorSelect = el("select", { id: `${base}-actor`, class: "ck-tl-actor" }, [option("", s.allActors)]);
+  const actorSelect = el("select.ck-tl-actor", { id: `${base}-actor` }, [option("", s.allActors)]);
   // The actors' options, sorted in the page's language, are made when the browser is first idle after the
   // first draw, or when the menu is first reached (focus, a press), whichever comes first: making the
   // Intl.Collator that sorts them was a tenth of a 2,000-event timeline's first render.
@@ -70,7 +70,7 @@ function render({ model, el: host }) {
   on(actorSelect, "focus pointerdown", makeActors);
 
   const button = (cls, text, label, onclick) =>
-    el("button", { class: `ck-button ${cls}`, text, "aria-label": label, title: label, onclick });
+    el(`button.ck-button.${cls}`, { text, "aria-label": label, title: label, onclick });
   const zoomOut = button("ck-tl-zoom-out", "−", s.zoomOut, () => zoomBy(STEP));
   const zoomIn = button("ck-tl-zoom-in", "+", s.zoomIn, () => zoomBy(1 / STEP));
   const zoomReset = el("button.ck-button.ck-tl-zoom-reset", { text: s.reset,
@@ -95,9 +95,9 @@ function render({ model, el: host }) {
   const eraKey = el("p.ck-tl-era-key", {}, [`${s.eras}: `]);
   const eraNodes = (model.get("eras") || []).map((era, n) => {
     const text = el("span.ck-tl-era-label", { text: era.label });
-    const node = el("div", { class: `ck-tl-era ck-tl-era-${n % 2}` }, [text]);
+    const node = el(`div.ck-tl-era.ck-tl-era-${n % 2}`, {}, [text]);
     const item = el("span.ck-tl-era-item", {}, [
-      el("span", { class: `ck-tl-swatch ck-tl-era-${n % 2}`, "aria-hidden": "true" }), `${era.label} (${era.dates})`]);
+      el(`span.ck-tl-swatch.ck-tl-era-${n % 2}`, { "aria-hidden": "true" }), `${era.label} (${era.dates})`]);
     eraLayer.append(node);
     eraKey.append(item);
     return { node, text, item, need: 0, t0: dayNumber(era.start), t1: dayNumber(era.end, true) };
