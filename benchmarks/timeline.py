@@ -201,7 +201,7 @@ def measure_timeline(ctx: Context) -> list[Row]:
                         f"{kb(theirs_b)} ({kb(theirs_g)} gzip)", ratio(ours_b, theirs_b), "< 1/10",
                         met(ours_b < theirs_b / 10),
                         f"same {compare['events']} real events from exercises/timeline.yml, event data aside; "
-                        f"ours JS {kb(o['js'])} + CSS {kb(o['css'])} (host + module, as the book serves them: terser and rcssmin); theirs JS {kb(t['js'])} + "
+                        f"ours JS {kb(o['js'])} + CSS {kb(o['css'])} (host + module, as the book serves them: terser and csso); theirs JS {kb(t['js'])} + "
                         f"CSS {kb(t['css'])}" + (f" + other files {kb(t['other'])} (locale JSON, font CSS)" if t["other"] else "")
                         + f"; gzip ratio {ours_g / theirs_g:.3f}; rendered {t['shown']} vs ours {o['shown']} item nodes; "
                         f"ready {ms(t['ready_ms'])} vs ours {ms(o['ready_ms'])}; tried to reach off 127.0.0.1: "

@@ -1,29 +1,32 @@
-"""Served scripts: terser where npm installed it (./build and ./test run ``npm ci``), rjsmin otherwise."""
+"""Served scripts and stylesheets: terser and csso where npm installed them (./build and ./test run ``npm ci``),
+rjsmin and rcssmin otherwise."""
 from __future__ import annotations
 
 import gzip
 import subprocess
 
 import pytest
+import rcssmin
 import rjsmin
 from sphinx.errors import ExtensionError
 
 from coursekit.sphinxext import minify
 from coursekit.sphinxext.assets import classic_script
+from coursekit.widgets.base import module_css
 
 
 @pytest.fixture
 def no_cache():
     """Each test sees minify's lookups afresh (its results are cached per process)."""
-    minify.javascript.cache_clear()
-    minify._terser.cache_clear()
+    for cached in (minify.javascript, minify.stylesheet, minify._tool):
+        cached.cache_clear()
     yield
-    minify.javascript.cache_clear()
-    minify._terser.cache_clear()
+    for cached in (minify.javascript, minify.stylesheet, minify._tool):
+        cached.cache_clear()
 
 
 def test_terser_renames_and_the_result_is_smaller_than_rjsmins(no_cache):
-    assert minify._terser() is not None, "terser is missing: run `npm ci`"
+    assert minify._tool("terser") is not None, "terser is missing: run `npm ci`"
     source = classic_script("quiz")
     ours, stripped = minify.javascript(source), rjsmin.jsmin(source)
     assert len(gzip.compress(ours.encode())) < 0.9 * len(gzip.compress(stripped.encode()))
@@ -47,10 +50,23 @@ def test_a_second_process_reads_the_disk_cache(no_cache, monkeypatch):
     assert minify.javascript(text) == first
 
 
-def test_without_terser_scripts_are_stripped_by_rjsmin(no_cache, monkeypatch):
+def test_without_terser_and_csso_the_python_minifiers_strip_them(no_cache, monkeypatch):
     monkeypatch.setattr(minify, "find_node_package", lambda name, start: None)
     source = "var answer = 1 + 1; // a comment\n"
     assert minify.javascript(source) == rjsmin.jsmin(source)
+    style = ".a { margin: 0.5rem; } /* a comment */\n"
+    assert minify.stylesheet(style) == rcssmin.cssmin(style)
+
+
+def test_csso_writes_the_widget_stylesheets_smaller_than_rcssmin_with_every_rule_kept(no_cache):
+    assert minify._tool("csso") is not None, "csso is missing: run `npm ci`"
+    for name in ("quiz", "timeline"):
+        source = module_css(name, live=False)
+        ours, stripped = minify.stylesheet(source), rcssmin.cssmin(source)
+        assert len(ours) < len(stripped) - 50
+        assert "padding:.3rem .8rem" in ours                # leading zeros dropped (common.css, .ck-button)
+        assert ours.count("@media") >= 1 and "prefers-reduced-motion" in ours
+    assert minify.stylesheet(".a{color:red}.a{color:blue}") == ".a{color:#00f}"   # the later rule wins, as in the cascade
 
 
 def test_a_script_terser_cannot_read_fails_the_build_with_its_message(no_cache):
