@@ -19,6 +19,20 @@ test("numbers follow the page's language, through Intl", () => {
   assert.equal(inLanguage("xx-nonsense-tag-!", () => q.formatNumber(3)), "3"); // a lang Intl refuses: the default
 });
 
+test("whole numbers below 1000 skip Intl where the digits are ASCII, and read as Intl writes them", () => {
+  for (const lang of ["en", "en-GB", "fr", "fr-CA", "FR"]) {
+    for (let n = 0; n < 1000; n++) {
+      assert.equal(inLanguage(lang, () => q.formatNumber(n)), new Intl.NumberFormat(lang).format(n));
+      assert.equal(inLanguage(lang, () => q.points(n)), new Intl.NumberFormat(lang).format(n));
+    }
+  }
+  assert.equal(inLanguage("fr", () => q.formatNumber(1000)), new Intl.NumberFormat("fr").format(1000)); // grouped
+  assert.equal(inLanguage("en", () => q.formatNumber(-3)), new Intl.NumberFormat("en").format(-3));
+  assert.equal(inLanguage("en", () => q.formatNumber(3, { minimumFractionDigits: 1 })), "3.0");
+  assert.equal(inLanguage("ar", () => q.formatNumber(20)), new Intl.NumberFormat("ar").format(20));
+  assert.equal(inLanguage("enx", () => q.formatNumber(20)), "20"); // not English: Intl's own answer
+});
+
 test("text values are left as they are", () => {
   assert.equal(inLanguage("ar-EG", () => q.format("{title} {n}", { title: "1969", n: 3 })), "1969 ٣");
 });
