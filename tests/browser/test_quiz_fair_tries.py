@@ -91,6 +91,37 @@ def test_text_that_is_no_number_is_not_a_try(phone, student_url, typed):
     assert page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).answers") == {}
 
 
+def test_a_year_typed_with_a_thousands_comma_is_asked_for_again_and_costs_no_try(phone, student_url):
+    # "1,970" was read as 1.970: a wrong answer, and one of the two tries gone
+    page = open_quiz(phone, student_url).page
+    box = item(page, "l-year")
+    box.get_by_label("Your answer").tap()
+    box.get_by_label("Your answer").fill("1,970")
+    assert "Type a number (for example 1959 or 2.5)" in check(box)
+    assert tries(box) == ""
+    box.get_by_label("Your answer").fill("1970")
+    assert "Correct" in check(box) and tries(box) == "Scored tries: 1 of 2"
+
+
+def test_a_notice_replaces_what_the_last_check_said_about_another_answer(phone, student_url):
+    page = open_quiz(phone, student_url).page
+    box = item(page, "l-year")
+    box.get_by_label("Your answer").tap()
+    box.get_by_label("Your answer").fill("1960")
+    wrong = check(box)
+    assert "Not quite" in wrong and "Score for this question: 0 of 1." in wrong
+    box.get_by_label("Your answer").fill("abc")
+    result = check(box)
+    assert "Type a number" in result
+    assert "Not quite" not in result and "Score for this question" not in result   # it was about 1960
+    assert tries(box) == "Scored tries: 1 of 2"
+    box.get_by_label("Your answer").fill("1960")       # the answer checked before: its result comes back
+    assert "You have already checked this answer" in check(box)
+    page.reload()
+    page.wait_for_selector(".ck-widget-mount.ck-mounted .ck-quiz")
+    assert item(page, "l-year").locator(".ck-result").inner_text() == wrong   # the record is as it was
+
+
 @pytest.mark.parametrize("typed", ["١٩٧٠", "۱۹۷۰", "١٬٩٧٠"])
 def test_a_year_in_arabic_or_persian_digits_is_right(phone, student_url, typed):
     page = open_quiz(phone, student_url).page

@@ -53,6 +53,13 @@ function trueFalseControls(item, name, s) {
   };
 }
 
+/** A typed number with its decimal comma ("2,5") as a point. "1,974" could be either a year with a
+ * thousands separator or 1.974, so it is left as typed, which is no number: the student is asked for a
+ * number and loses no try, where reading it as 1.974 had cost one. */
+function decimalPoint(typed) {
+  return /^[+-]?[1-9]\d{0,2},\d{3}$/.test(typed) ? typed : typed.replace(",", ".");
+}
+
 function textControls(item, name, s) {
   const numeric = item.type === "numeric";
   const input = el("input.ck-text", { type: "text", id: `${name}-input`, autocomplete: "off",
@@ -63,7 +70,7 @@ function textControls(item, name, s) {
   const numericAnswer = () => `${formatNumber(item.answer, typed)}${item.tolerance ? ` (± ${formatNumber(item.tolerance, typed)})` : ""} ${item.unit || ""}`.trim();
   return {
     nodes: [el("div.ck-field", {}, [label, input, unit])],
-    read: () => (numeric ? input.value.trim().replace(",", ".") : input.value),
+    read: () => (numeric ? decimalPoint(input.value.trim()) : input.value),
     write(response) { input.value = response ?? ""; },
     answer: () => (numeric ? el("p", { text: numericAnswer() }) : el("p", { html: item.display })),
     input,

@@ -183,6 +183,9 @@ function render({ model, el: root }) {
           : before.tries > 0 && sameResponse(before.response, response) ? "sameAnswer" : null;
       if (missing) { // not a try: nothing, no number, the untouched order or the answer already checked
         setStatus("ck-needed", "!", s[missing]);
+        if (missing !== "sameAnswer") { // what the last check said was about another answer than this one
+          detail.replaceChildren(); feedback.replaceChildren(); controls.mark?.(null);
+        }
         speak(s[missing]);
         return;
       }
