@@ -144,3 +144,17 @@ def reach_widgets(page) -> int:
         page.evaluate(REACH_WIDGETS)
         page.wait_for_function(ALL_MOUNTED)
     return count
+
+
+# Scroll, then let three frames pass: the scroll event and the theme's handler run in the first, and
+# pill.js's check in the frame it asks for. Fixed waits of 150 ms here made two tests 25 s each.
+SCROLL_TO = """async (y) => {
+  window.scrollTo(0, y);
+  for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+}"""
+
+
+def scroll_up_to(page, y: float, by: float = 150) -> None:
+    """Scroll to ``y`` from ``by`` px below, as a reader scrolling back up does (the theme shows its pill then)."""
+    page.evaluate(SCROLL_TO, y + by)
+    page.evaluate(SCROLL_TO, y)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import reach_widgets
+from tests.browser.helpers import SCROLL_TO, reach_widgets, scroll_up_to
 from tests.browser.test_timeline_touch import phone  # noqa: F401, F811 - the shared phone fixture, used as an argument
 from tests.browser.timeline import COURSE, IRAN, open_page, tap_event
 
@@ -144,10 +144,8 @@ HIT = """(node) => {
 
 def scroll_up_near_the_end(page, back: int) -> None:
     """Scroll to ``back`` px above the page's end, then up a little: the theme shows its pill."""
-    page.evaluate("b => window.scrollTo(0, document.body.scrollHeight - b)", back)
-    page.wait_for_timeout(60)
-    page.evaluate("() => window.scrollBy(0, -150)")
-    page.wait_for_timeout(150)
+    page.evaluate(SCROLL_TO, page.evaluate("b => document.body.scrollHeight - b", back))
+    page.evaluate(SCROLL_TO, page.evaluate("() => window.scrollY - 150"))   # from where it stopped (at most the end)
 
 
 def test_back_to_top_never_covers_show_all_or_an_open_event(phone, site_url):
@@ -162,10 +160,7 @@ def test_back_to_top_never_covers_show_all_or_an_open_event(phone, site_url):
         for control in controls[:2]:
             top = control.evaluate("n => n.getBoundingClientRect().top + window.scrollY")
             for at in range(int(844 * 0.7), int(844 * 0.99), 12):  # the control passes the pill's band
-                page.evaluate("y => window.scrollTo(0, y)", top - at + 200)
-                page.wait_for_timeout(60)
-                page.evaluate("y => window.scrollTo(0, y)", top - at)   # scrolling up: the theme shows its pill
-                page.wait_for_timeout(120)
+                scroll_up_to(page, top - at, by=200)                    # scrolling up: the theme shows its pill
                 shown += pill.is_visible()
                 for c in controls:
                     hit = c.evaluate(HIT)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import saved_state
+from tests.browser.helpers import saved_state, scroll_up_to
 from tests.browser.test_timeline_touch import phone  # noqa: F401, F811 - the shared phone fixture, used as an argument
 from tests.browser.timeline import (
     COURSE, IRAN, assert_touchable, geometry, inside, open_page, overlap, tap_event, visible_centre)
@@ -119,14 +119,6 @@ def test_every_era_label_is_readable_in_full_on_every_timeline_page(device, requ
 
 
 PILL = "#pst-back-to-top"
-
-
-def scroll_up_to(page, y: float) -> None:
-    """Scroll to ``y`` from below, as a reader scrolling back up does (the theme shows its pill then)."""
-    page.evaluate("y => window.scrollTo(0, y)", y + 150)
-    page.wait_for_timeout(150)
-    page.evaluate("y => window.scrollTo(0, y)", y)
-    page.wait_for_timeout(150)
 
 
 def test_back_to_top_never_covers_the_axis_or_its_era_key_and_still_shows_elsewhere(phone, site_url):
