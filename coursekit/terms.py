@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.pofile import PoFileError, read_po
@@ -51,12 +52,16 @@ class Term:
 
     def uses(self, english: str) -> list[tuple[str, int, int]]:
         """Every place ``english`` uses one of the English forms: (form, start, end)."""
-        found = []
-        for form in self.english:
-            words = r"\s+".join(re.escape(w) for w in form.split())
-            flags = 0 if form.isupper() else re.IGNORECASE
-            found += [(form, m.start(), m.end()) for m in re.finditer(rf"(?<!\w){words}(?!\w)", english, flags)]
-        return found
+        return [(form, m.start(), m.end()) for form in self.english for m in _form_pattern(form).finditer(english)]
+
+
+@lru_cache(maxsize=None)
+def _form_pattern(form: str) -> re.Pattern:
+    """One English form as whole words, compiled once: ``coursekit check`` tries each form on every
+    translated message of every catalog (737,000 times for the course), and building the pattern
+    each time was half of the command's 8 s."""
+    words = r"\s+".join(re.escape(w) for w in form.split())
+    return re.compile(rf"(?<!\w){words}(?!\w)", 0 if form.isupper() else re.IGNORECASE)
 
 
 def _used(english: str, terms: list[Term]) -> list[tuple[Term, str]]:
@@ -139,13 +144,13 @@ def check_catalog(path: Path, terms: list[Term], language: str) -> list[Problem]
     except (PoFileError, ValueError, UnicodeDecodeError) as exc:
         return [Problem(path, 0, 0, f"cannot read this catalog ({exc})",
                         "fix the line it names or restore the file from version control")]
-    found = []
+    found, names = [], {term: [_fold(language, name) for name in term.names] for term in terms}
     for message in catalog:
         if not message.id or not isinstance(message.id, str) or not message.string or message.fuzzy:
             continue
         english, translation = shown_english(message.id), _fold(language, str(message.string))
         for term, form in _used(english, terms):
-            if not any(_fold(language, name) in translation for name in term.names):
+            if not any(name in translation for name in names[term]):
                 expected = ", ".join(term.names)
                 found.append(Problem(path, message.lineno or 0, 0,
                                      f'the English uses "{form}"; the translation has none of its names: {expected}',

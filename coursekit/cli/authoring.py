@@ -102,8 +102,8 @@ def cmd_check(args) -> int:
     bank = Bank.load(root, paths)
     problems = bank.problems + placeholders(paths)
     catalogs = translations.languages(root)
-    for language in catalogs:   # each translation must make a valid file too (repeats are dropped below)
-        problems += Bank.load(root, paths, language=language).problems
+    for language in catalogs:   # each translation must make a valid file too
+        problems += bank.translation_problems(language)
     whole = not args.paths
     if whole:   # the translations' use of the term tables (locales/<language>/terms.yml)
         problems += [p for language in catalogs for p in terms.check(root, language)]
